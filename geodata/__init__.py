@@ -1,0 +1,34 @@
+"""Treaty data, country boundaries and the status model of the Mine Ban Treaty Map.
+
+Nothing here imports Streamlit or ``layers``: the data loads and validates headless.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from geodata.model import DataError, Status, Treaty
+from geodata.tables import load
+
+DATA_DIR = Path(__file__).parent
+COUNTRIES = DATA_DIR / "countries.geojson"
+BORDERS = DATA_DIR / "borders.geojson"
+
+__all__ = ["BORDERS", "COUNTRIES", "DATA_DIR", "DataError", "Status", "Treaty", "load_treaty"]
+
+
+def load_treaty(data_dir: Path | None = None) -> Treaty:
+    """The validated treaty tables from *data_dir* (default: the project's ``geodata/``)."""
+    return load(data_dir or DATA_DIR)
+
+
+def parse_day(text: str) -> dt.date:
+    """A strict ISO date (YYYY-MM-DD); ValueError with a short reason otherwise."""
+    text = text.strip()
+    if len(text) != 10 or text[4] != "-" or text[7] != "-":
+        raise ValueError(f"{text[:40]!r} is not a date in the form YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a real calendar date") from None

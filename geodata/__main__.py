@@ -1,0 +1,60 @@
+"""Command line: ``python -m geodata status --date D`` and ``python -m geodata validate``."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from pathlib import Path
+
+from geodata import DATA_DIR, DataError, load_treaty, parse_day
+from geodata.tables import problems_in
+from geodata.timeline import governing_unit, status_on
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m geodata", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    status = commands.add_parser("status", help="every map unit's status on a date, as CSV")
+    status.add_argument("--date", required=True, help="YYYY-MM-DD")
+    status.add_argument("--data-dir", type=Path, default=DATA_DIR)
+    validate = commands.add_parser("validate", help="check every data file; exit 0 if all is well")
+    validate.add_argument("--data-dir", type=Path, default=DATA_DIR)
+    args = parser.parse_args(argv)
+
+    if args.command == "validate":
+        problems = problems_in(args.data_dir)
+        for problem in problems:
+            print(problem)
+        if not problems:
+            print(f"{args.data_dir}: all data files valid", file=sys.stderr)
+        return 2 if problems else 0
+    try:
+        day = parse_day(args.date)
+    except ValueError as error:
+        print(f"--date: {error}", file=sys.stderr)
+        return 2
+    try:
+        treaty = load_treaty(args.data_dir)
+    except DataError as error:
+        print(error, file=sys.stderr)
+        return 2
+    try:
+        write_status_csv(treaty, day, sys.stdout)
+    except BrokenPipeError:  # e.g. piped into `head`
+        sys.stderr.close()
+    return 0
+
+
+def write_status_csv(treaty, day, out) -> None:
+    """One row per map unit: code, name, status on *day*, and whose dates decide it."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["date", "iso3", "name", "kind", "status", "status_from", "source"])
+    for iso3, unit in sorted(treaty.units.items()):
+        governing = governing_unit(treaty, iso3, day)
+        status = status_on(treaty, iso3, day)
+        writer.writerow([day, iso3, unit.name, unit.kind, status, governing.iso3, governing.source])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

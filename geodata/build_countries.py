@@ -1,0 +1,132 @@
+"""Regenerate ``countries.geojson`` and ``borders.geojson`` from Natural Earth 1:10m.
+
+Run ``python -m geodata.build_countries``. Input: ``raw/ne_10m_admin_0_countries_deu.zip``
+(Natural Earth 5.1.1, German point of view: Crimea in Ukraine), checked by its SHA-256.
+Every decision taken here is recorded in ``SOURCES.md``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+
+import geopandas as gpd
+import numpy as np
+import shapely
+from pyproj import Geod
+
+from geodata import BORDERS, COUNTRIES, DATA_DIR, load_treaty
+
+RAW = DATA_DIR / "raw" / "ne_10m_admin_0_countries_deu.zip"
+RAW_SHA256 = "125fc4b1f425926b8bd22dce23af6f9f873543c2fe330915ccbe0aa7fa21ff82"
+# Display layer: coverage simplification keeps shared borders shared (about 5 km at 0.05 deg).
+TOLERANCE_DEG = 0.05
+PRECISION_DEG = 0.001
+# Units smaller than this (square degrees; about 6,000 km2 at the equator) also get a point at
+# their largest island, so that microstates and island States can be seen and hovered.
+SMALL_AREA = 0.5
+MERGED = {"ALA": "FIN"}  # Aland is part of Finland.
+DROPPED = {"ATA"}  # Antarctica: no State; it would dominate a web-Mercator map.
+RENAMED = {"KOS": "XKX"}  # Natural Earth's Kosovo code; the treaty table uses XKX.
+BELT_STATES = ("NOR", "FIN", "EST", "LVA", "LTU", "POL", "UKR")
+NEIGHBOURS = ("RUS", "BLR")
+
+
+def read_natural_earth() -> gpd.GeoDataFrame:
+    """Full-resolution shapes, one row per map unit code, valid geometry."""
+    digest = hashlib.sha256(RAW.read_bytes()).hexdigest()
+    if digest != RAW_SHA256:
+        sys.exit(f"{RAW}: SHA-256 {digest} is not the recorded {RAW_SHA256}")
+    # The zip has no .cpg file: without the encoding, names such as Aland come out garbled.
+    frame = gpd.read_file(f"zip://{RAW}", encoding="utf-8")
+    # ISO_A3 is -99 for France and Norway; ISO_A3_EH is right except where it is -99 too.
+    key = frame["ISO_A3_EH"].where(frame["ISO_A3_EH"] != "-99", frame["ADM0_A3"])
+    frame["iso3"] = key.replace(RENAMED).replace(MERGED)
+    frame = frame[~frame["iso3"].isin(DROPPED)]
+    frame["geometry"] = shapely.make_valid(frame.geometry.values)  # Egypt is invalid as shipped.
+    # ISO_A3_EH repeats (France and Clipperton, Australia and its islands): one shape per code.
+    return frame.dissolve(by="iso3", aggfunc={"POP_EST": "sum"}).reset_index()
+
+
+def display_layer(frame: gpd.GeoDataFrame) -> dict:
+    """The simplified, rounded coverage as a GeoJSON FeatureCollection."""
+    simplified = shapely.coverage_simplify(frame.geometry.values, TOLERANCE_DEG)
+    simplified = shapely.set_precision(simplified, PRECISION_DEG)
+    features = []
+    for iso3, population, full, shape in zip(
+        frame["iso3"], frame["POP_EST"], frame.geometry.values, simplified, strict=True
+    ):
+        properties = {"iso3": iso3, "pop_est": int(population)}
+        if shape.is_empty or full.area < SMALL_AREA:
+            largest = max(getattr(full, "geoms", [full]), key=lambda part: part.area)
+            point = largest.representative_point()
+            properties["point"] = [round(point.x, 3), round(point.y, 3)]
+        geometry = None if shape.is_empty else shapely.geometry.mapping(shape)
+        features.append({"type": "Feature", "properties": properties, "geometry": geometry})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def border_lines(frame: gpd.GeoDataFrame) -> dict:
+    """Land borders of the belt states with Russia and Belarus, measured at full resolution."""
+    geod = Geod(ellps="WGS84")
+    shapes = dict(zip(frame["iso3"], frame.geometry.values, strict=True))
+    features = []
+    for iso3 in BELT_STATES:
+        for neighbour in NEIGHBOURS:
+            line = shapely.line_merge(
+                shapes[iso3].boundary.intersection(shapes[neighbour].boundary)
+            )
+            if line.is_empty or line.length == 0:
+                continue
+            km = geod.geometry_length(line) / 1000
+            display = shapely.set_precision(line.simplify(0.01), PRECISION_DEG)
+            features.append(
+                {
+                    "type": "Feature",
+                    "properties": {
+                        "iso3": iso3,
+                        "neighbour": neighbour,
+                        "measured_km": round(km, 1),
+                    },
+                    "geometry": shapely.geometry.mapping(display),
+                }
+            )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def check_join(frame: gpd.GeoDataFrame) -> list[str]:
+    """Codes in the treaty table without a shape, and shapes without a treaty row."""
+    units = set(load_treaty().units)
+    shapes = set(frame["iso3"])
+    return [f"no shape for {c}" for c in sorted(units - shapes)] + [
+        f"no treaty row for shape {c}" for c in sorted(shapes - units)
+    ]
+
+
+def write(path, collection: dict) -> None:
+    text = json.dumps(collection, separators=(",", ":"), ensure_ascii=False, default=_plain)
+    path.write_text(text + "\n", encoding="utf-8")
+    print(f"{path.name}: {len(collection['features'])} features, {len(text):,} bytes")
+
+
+def _plain(value):
+    if isinstance(value, np.generic):
+        return value.item()
+    raise TypeError(type(value))
+
+
+def main() -> int:
+    frame = read_natural_earth()
+    problems = check_join(frame)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return 2
+    write(COUNTRIES, display_layer(frame))
+    write(BORDERS, border_lines(frame))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,153 @@
+"""Typed records for the treaty tables: statuses, map units and events.
+
+Dates are ``datetime.date``; a date the data does not give is ``None``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+# The Convention opened for signature in Ottawa on 3 December 1997 (Art. 15).
+OPENED = dt.date(1997, 12, 3)
+# Entry into force of the Convention itself (Art. 17(1)).
+ENTRY_INTO_FORCE = dt.date(1999, 3, 1)
+
+
+class Status(StrEnum):
+    """A map unit's standing under the Convention on one date, in legend order."""
+
+    NON_PARTY = "non_party"
+    SIGNATORY = "signatory"
+    CONSENT_PENDING = "consent_pending"
+    PARTY = "party"
+    WITHDRAWAL_ANNOUNCED = "withdrawal_announced"
+    WITHDRAWAL_PENDING = "withdrawal_pending"
+    SUSPENSION_CONTESTED = "suspension_contested"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def consented(self) -> bool:
+        """True while an instrument of consent stands (deposited and not withdrawn)."""
+        return self not in (Status.NON_PARTY, Status.SIGNATORY, Status.WITHDRAWN)
+
+    @property
+    def bound(self) -> bool:
+        """True while the Convention is in force for the State."""
+        return self.consented and self is not Status.CONSENT_PENDING
+
+    @property
+    def leaving(self) -> bool:
+        """True for the steps out of the Convention that draw the belt."""
+        return self in (Status.WITHDRAWAL_ANNOUNCED, Status.WITHDRAWAL_PENDING, Status.WITHDRAWN)
+
+
+class UnitKind(StrEnum):
+    """What a map unit is: a State that can join, a territory of one, or neither."""
+
+    STATE = "state"
+    TERRITORY = "territory"
+    OTHER = "other"
+
+
+class Precision(StrEnum):
+    DAY = "day"
+    MONTH = "month"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One row of ``states.csv``: a map unit and its treaty dates."""
+
+    iso3: str
+    name: str
+    kind: UnitKind
+    part_of: str | None
+    signature: dt.date | None
+    consent: dt.date | None
+    consent_type: str | None
+    eif: dt.date | None
+    withdrawal_announced: dt.date | None
+    withdrawal_deposited: dt.date | None
+    withdrawal_effective: dt.date | None
+    suspension: dt.date | None
+    predecessor: str | None
+    independence: dt.date | None
+    source: str
+    note: str
+
+    def key_dates(self) -> dict[str, dt.date]:
+        """The unit's own dates that are set, labelled, in the order they happen."""
+        labelled = {
+            "independence": self.independence,
+            "signed": self.signature,
+            "consent deposited": self.consent,
+            "in force": self.eif,
+            "withdrawal announced": self.withdrawal_announced,
+            "withdrawal deposited": self.withdrawal_deposited,
+            "suspension notified": self.suspension,
+            "withdrawal effective": self.withdrawal_effective,
+        }
+        return {label: day for label, day in labelled.items() if day is not None}
+
+
+@dataclass(frozen=True)
+class Event:
+    """One dated milestone, from ``events.csv`` or derived from a unit's dates."""
+
+    day: dt.date
+    precision: Precision
+    iso3: str | None
+    kind: str
+    title: str
+    source: str
+
+    @property
+    def known_by(self) -> dt.date:
+        """The last day the event can have happened: month-precise events count from month end."""
+        if self.precision is Precision.MONTH:
+            last = calendar.monthrange(self.day.year, self.day.month)[1]
+            return self.day.replace(day=last)
+        return self.day
+
+    @property
+    def label(self) -> str:
+        """The date as the data knows it: '2025-07-18', or 'Jul 2025 (day not known)'."""
+        if self.precision is Precision.MONTH:
+            return f"{self.day:%b %Y} (day not known)"
+        return self.day.isoformat()
+
+
+@dataclass(frozen=True, eq=False)
+class Treaty:
+    """Everything loaded and validated from the data directory."""
+
+    units: dict[str, Unit]
+    events: tuple[Event, ...]
+
+    def states(self) -> list[Unit]:
+        """The States that count in published totals (UN members, observers, Cook Islands, Niue)."""
+        return [u for u in self.units.values() if u.kind is UnitKind.STATE]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a data file, located as ``file:line: field: message``."""
+
+    file: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.field}: {self.message}"
+
+
+class DataError(Exception):
+    """The data did not validate; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
