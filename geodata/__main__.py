@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from pathlib import Path
 
 from geodata import DATA_DIR, DataError, load_treaty, parse_day
+from geodata.report import status_csv
 from geodata.tables import problems_in
-from geodata.timeline import governing_unit, status_on
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -40,20 +39,10 @@ def main(argv: list[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return 2
     try:
-        write_status_csv(treaty, day, sys.stdout)
+        status_csv(treaty, day, sys.stdout)
     except BrokenPipeError:  # e.g. piped into `head`
         sys.stderr.close()
     return 0
-
-
-def write_status_csv(treaty, day, out) -> None:
-    """One row per map unit: code, name, status on *day*, and whose dates decide it."""
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["date", "iso3", "name", "kind", "status", "status_from", "source"])
-    for iso3, unit in sorted(treaty.units.items()):
-        governing = governing_unit(treaty, iso3, day)
-        status = status_on(treaty, iso3, day)
-        writer.writerow([day, iso3, unit.name, unit.kind, status, governing.iso3, governing.source])
 
 
 if __name__ == "__main__":

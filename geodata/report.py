@@ -1,0 +1,68 @@
+"""Plain tables of statuses and events for a date: rows for the app's table, CSV and summaries."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+from geodata.model import Status, Treaty
+from geodata.timeline import counts_on, events_around, governing_unit, latest_event, status_on
+
+STATUS_COLUMNS = ("date", "iso3", "name", "kind", "status", "status_from", "source")
+
+
+def status_rows(treaty: Treaty, day: dt.date) -> list[dict]:
+    """One row per map unit, by code: its status on *day* and whose dates decide it."""
+    rows = []
+    for iso3, unit in sorted(treaty.units.items()):
+        governing = governing_unit(treaty, iso3, day)
+        rows.append(
+            {
+                "date": day.isoformat(),
+                "iso3": iso3,
+                "name": unit.name,
+                "kind": str(unit.kind),
+                "status": str(status_on(treaty, iso3, day)),
+                "status_from": governing.iso3,
+                "source": governing.source,
+            }
+        )
+    return rows
+
+
+def status_csv(treaty: Treaty, day: dt.date, out=None) -> str:
+    """:func:`status_rows` as CSV (to *out* if given; the text is returned either way)."""
+    buffer = out or io.StringIO()
+    writer = csv.DictWriter(buffer, STATUS_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(status_rows(treaty, day))
+    return buffer.getvalue() if out is None else ""
+
+
+def event_rows(treaty: Treaty, day: dt.date, before: int = 6, after: int = 4) -> list[dict]:
+    """The events around *day*, each with its date as the data knows it and its source."""
+    return [
+        {
+            "date": e.label,
+            "iso3": e.iso3 or "",
+            "event": e.title,
+            "source": e.source,
+            "past": e.known_by <= day,
+        }
+        for e in events_around(treaty, day, before, after)
+    ]
+
+
+def summary(treaty: Treaty, day: dt.date, labels: dict[Status, str]) -> str:
+    """One paragraph a screen reader can read: counts by status and the latest event."""
+    counts = counts_on(treaty, day)
+    parts = [f"{counts[s]} {labels[s]}" for s in Status if counts[s]]
+    text = f"{day:%-d %B %Y}: of {len(treaty.states())} States, " + ", ".join(parts) + "."
+    leaving = [u.name for u in treaty.states() if status_on(treaty, u.iso3, day).leaving]
+    if leaving:
+        text += " Leaving or left: " + ", ".join(sorted(leaving)) + "."
+    event = latest_event(treaty, day)
+    if event:
+        text += f" Latest event ({event.label}): {event.title}."
+    return text

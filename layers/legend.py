@@ -1,0 +1,9 @@
+"""The legend: every status with its swatch and the count of States in it on the day."""
+
+from __future__ import annotations
+
+from layers.element import TemplateElement
+
+
+class Legend(TemplateElement):
+    template_name = "legend.js.j2"

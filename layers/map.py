@@ -1,0 +1,99 @@
+"""The whole map page: folium Map, vendored Leaflet, the data, and every layer and control."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar
+
+import folium
+
+from geodata.model import Treaty
+from layers.belt import BeltLayer
+from layers.caption import Caption
+from layers.element import TemplateElement, asset
+from layers.legend import Legend
+from layers.payload import build_payload, day_number, script_json
+from layers.playback import Playback
+from layers.status import StatusLayer
+from layers.style import ACCENT, BELT, BELT_HALO, BORDER, PATTERN_INK, SEA, TEXT
+
+TITLE = "Mine Ban Treaty Map: the Ottawa Convention, 1997 to today"
+ATTRIBUTION = "Boundaries: Natural Earth 1:10m (public domain); treaty data: sources per row"
+
+
+class OfflineMap(folium.Map):
+    """folium's Map with no CDN links: Leaflet comes inlined from ``layers/assets``."""
+
+    default_js: ClassVar[list] = []
+    default_css: ClassVar[list] = []
+
+
+class PageAssets(TemplateElement):
+    """Leaflet 1.9.4 (vendored, BSD-2-Clause) and the page CSS, inlined into <head>."""
+
+    template_name = "assets.html.j2"
+
+    def __init__(self, title: str = TITLE):
+        super().__init__()
+        self.title = title
+        self.leaflet_css = asset("leaflet/leaflet.css")
+        self.leaflet_js = asset("leaflet/leaflet.js")
+        self.map_css = asset("map.css")
+        self.variables = {"sea": SEA, "text": TEXT, "accent": ACCENT}
+
+
+class TreatyData(TemplateElement):
+    """The timeline payload and shared helpers, as ``window.MBT``."""
+
+    template_name = "data.js.j2"
+
+    def __init__(self, payload: dict, day: dt.date, view: str):
+        super().__init__()
+        self.json = script_json(payload)
+        self.day = day_number(day)
+        self.view = view
+        self.ink = PATTERN_INK
+        self.attribution = ATTRIBUTION
+
+
+def build_map(
+    treaty: Treaty,
+    countries: dict,
+    borders: dict,
+    day: dt.date,
+    view: str = "world",
+    today: dt.date | None = None,
+    height: int = 640,
+) -> folium.Map:
+    """The folium map for the whole timeline, opened on *day* and *view*."""
+    payload = build_payload(treaty, countries, borders, today or dt.date.today())
+    fmap = OfflineMap(
+        location=(30, 10),
+        zoom_start=2,
+        tiles=None,
+        zoom_control=False,
+        min_zoom=1,
+        max_zoom=9,
+        world_copy_jump=False,
+        attribution_control=True,
+        zoom_snap=0.25,
+    )
+    fmap.add_child(PageAssets())
+    fmap.add_child(TreatyData(payload, day, view))
+    status = StatusLayer()
+    status.border = BORDER
+    fmap.add_child(status)
+    belt = BeltLayer()
+    belt.ink, belt.halo = BELT, BELT_HALO
+    fmap.add_child(belt)
+    fmap.add_child(Legend())
+    caption = Caption()
+    caption.heading = "Ottawa Convention status"
+    fmap.add_child(caption)
+    fmap.add_child(Playback(height=height))
+    return fmap
+
+
+def render_page(treaty: Treaty, countries: dict, borders: dict, **options) -> str:
+    """The map as one self-contained HTML document (no network needed)."""
+    return build_map(treaty, countries, borders, **options).get_root().render()

@@ -1,0 +1,123 @@
+"""The whole timeline as plain data for the browser: built once, sent once per session.
+
+Statuses are computed here, by ``geodata.timeline``; the browser only looks them up in runs of
+``[first day, status index]`` (days since 1970-01-01).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from geodata.model import OPENED, Status, Treaty, Unit, UnitKind
+from geodata.timeline import change_dates, counts_on, dated_events, intervals
+from layers.style import status_index, style_table
+
+EPOCH = dt.date(1970, 1, 1)
+# Event kinds drawn as tall ticks on the slider; the rest are short ticks.
+MAJOR_KINDS = {
+    "milestone",
+    "announcement",
+    "withdrawal_notice",
+    "withdrawal_effective",
+    "suspension_notice",
+}
+VIEWS = {
+    "world": ((-56.0, -170.0), (78.0, 190.0)),
+    "europe": ((34.0, -12.0), (71.5, 46.0)),
+    # Norway's Arctic coast to the Black Sea: the flank along Russia and Belarus.
+    "eastern": ((43.5, 10.0), (71.5, 44.0)),
+}
+VIEW_LABELS = {"world": "World", "europe": "Europe", "eastern": "Eastern flank"}
+BELT_START = dt.date(2025, 3, 1)
+BELT_END = dt.date(2026, 3, 1)
+
+
+def day_number(day: dt.date) -> int:
+    return (day - EPOCH).days
+
+
+def from_day_number(number: int) -> dt.date:
+    return EPOCH + dt.timedelta(days=number)
+
+
+def timeline_end(treaty: Treaty, today: dt.date) -> dt.date:
+    """The slider's last day: the last dated event (scheduled ones included), or today if later."""
+    last = max(e.day for e in dated_events(treaty))
+    return max(last, max(change_dates(treaty)), today)
+
+
+def build_payload(treaty: Treaty, countries: dict, borders: dict, today: dt.date) -> dict:
+    """Everything the map needs in the browser, keyed for compactness."""
+    sources = _Sources()
+    index = status_index()
+    units = {
+        iso3: _unit_payload(treaty, unit, sources, index) for iso3, unit in treaty.units.items()
+    }
+    counts = [
+        [day_number(day), [counts_on(treaty, day)[status] for status in Status]]
+        for day in change_dates(treaty)
+    ]
+    events = [
+        [day_number(e.day), e.iso3 or "", e.kind, e.title, sources.add(e.source)]
+        for e in dated_events(treaty)
+    ]
+    ticks = {}
+    for day, _, kind, _, _ in events:
+        ticks[day] = ticks.get(day, 0) or int(kind in MAJOR_KINDS)
+    return {
+        "start": day_number(OPENED),
+        "end": day_number(timeline_end(treaty, today)),
+        "belt": [day_number(BELT_START), day_number(BELT_END)],
+        "styles": style_table(),
+        "states": len(treaty.states()),
+        "units": units,
+        "counts": counts,
+        "events": events,
+        "ticks": sorted(ticks.items()),
+        "sources": sources.items,
+        "views": VIEWS,
+        "viewLabels": VIEW_LABELS,
+        "countries": countries,
+        "borders": borders,
+    }
+
+
+def _unit_payload(treaty: Treaty, unit: Unit, sources: _Sources, index: dict) -> dict:
+    owner = treaty.units[unit.part_of] if unit.part_of else unit
+    payload = {
+        "n": unit.name,
+        "k": str(unit.kind),
+        "r": [[day_number(day), index[status]] for day, status in intervals(treaty, unit.iso3)],
+        "d": [[label, day.isoformat()] for label, day in owner.key_dates().items()],
+        "s": sources.add(owner.source),
+        "note": unit.note or owner.note,
+    }
+    if unit.kind is UnitKind.TERRITORY:
+        payload["of"] = owner.name
+    if unit.predecessor and unit.independence:
+        predecessor = treaty.units[unit.predecessor].name
+        payload["pre"] = [day_number(unit.independence), predecessor]
+    return payload
+
+
+class _Sources:
+    """Source strings stored once and referred to by index (many rows share one citation)."""
+
+    def __init__(self):
+        self.items: list[str] = []
+        self._index: dict[str, int] = {}
+
+    def add(self, source: str) -> int:
+        if source not in self._index:
+            self._index[source] = len(self.items)
+            self.items.append(source)
+        return self._index[source]
+
+
+def script_json(value) -> str:
+    """JSON safe to place inside a <script> element: no '</script>' or '<!--' can break out."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for char, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(char, escaped)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")

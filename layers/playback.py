@@ -1,0 +1,28 @@
+"""The client-side playback control: the page's one date control."""
+
+from __future__ import annotations
+
+from layers.element import TemplateElement
+
+# (label, days per second). Playback runs in the browser, one repaint per animation frame.
+SPEEDS = (("1 week/s", 7), ("1 month/s", 30), ("3 months/s", 91), ("1 year/s", 365))
+
+
+class Playback(TemplateElement):
+    """Slider with event ticks, play/pause, speed, previous/next event, views and keyboard.
+
+    Inside Streamlit it speaks the components v1 protocol: it reports ``{date, view}`` when the
+    date settles (pause, scrub end, step) and follows a date the app sets. Standalone it works
+    alone.
+    """
+
+    template_name = "playback.js.j2"
+
+    def __init__(self, height: int = 640, default_speed: int = 3):
+        super().__init__()
+        self.height = height
+        self.speeds = SPEEDS
+        self.default_speed = default_speed
+        self.belt_speed = 30  # "Play the belt" runs at a month per second at most: about 12 s.
+        self.reduced_motion_ms = 1500
+        self.report_delay_ms = 250
