@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import json
 import tempfile
+from functools import partial
 from pathlib import Path
 
 import streamlit as st
@@ -20,7 +21,7 @@ from geodata.model import OPENED, Status
 from geodata.report import event_rows, status_csv, status_rows, summary
 from layers.map import render_page
 from layers.params import parse_params
-from layers.payload import VIEW_LABELS, timeline_end
+from layers.payload import timeline_end
 from layers.style import STATUS_STYLE
 from layers.text import escape_markdown
 
@@ -45,14 +46,12 @@ def load_map(today: dt.date):
     return treaty, components.declare_component(f"treaty_map_{digest}", path=str(folder))
 
 
-def follow_map() -> None:
+def follow_map(end: dt.date) -> None:
     """The map reported the date (and view) the user settled on: it becomes the page's."""
-    value = st.session_state.get("map") or {}
-    try:
-        st.session_state.day = dt.date.fromisoformat(value["date"])
-        st.session_state.view = value["view"] if value.get("view") in VIEW_LABELS else "world"
-    except (KeyError, TypeError, ValueError):
-        pass
+    value = st.session_state.get("map")
+    if isinstance(value, dict):
+        reported = parse_params(value, OPENED, end, st.session_state.day, st.session_state.view)
+        st.session_state.day, st.session_state.view = reported.day, reported.view
 
 
 today = dt.date.today()
@@ -75,7 +74,13 @@ st.markdown("### Mine Ban Treaty Map: the Ottawa Convention, 1997 to today")
 for note in st.session_state.get("ignored", []):
     st.warning(f"Ignored {note}; showing {day} instead.", icon="⚠️")
 
-treaty_map(date=day.isoformat(), view=view, height=MAP_HEIGHT, key="map", on_change=follow_map)
+treaty_map(
+    date=day.isoformat(),
+    view=view,
+    height=MAP_HEIGHT,
+    key="map",
+    on_change=partial(follow_map, end),
+)
 st.markdown(escape_markdown(summary(treaty, day, LABELS)))
 
 events, table = st.columns([1, 1], gap="medium")

@@ -6,6 +6,7 @@ Nothing here imports Streamlit or ``layers``: the data loads and validates headl
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from geodata.model import DataError, Status, Treaty
@@ -19,8 +20,12 @@ __all__ = ["BORDERS", "COUNTRIES", "DATA_DIR", "DataError", "Status", "Treaty", 
 
 
 def load_treaty(data_dir: Path | None = None) -> Treaty:
-    """The validated treaty tables from *data_dir* (default: the project's ``geodata/``)."""
-    return load(data_dir or DATA_DIR)
+    """The validated treaty tables from *data_dir*.
+
+    The default is ``$MINE_BAN_DATA_DIR`` if set (to check edited tables before committing them),
+    else the project's ``geodata/``.
+    """
+    return load(data_dir or Path(os.environ.get("MINE_BAN_DATA_DIR") or DATA_DIR))
 
 
 def parse_day(text: str) -> dt.date:

@@ -15,7 +15,7 @@ from layers.legend import Legend
 from layers.payload import build_payload, day_number, script_json
 from layers.playback import Playback
 from layers.status import StatusLayer
-from layers.style import ACCENT, BELT, BELT_HALO, BORDER, PATTERN_INK, SEA, TEXT
+from layers.style import PALETTE
 
 TITLE = "Mine Ban Treaty Map: the Ottawa Convention, 1997 to today"
 ATTRIBUTION = "Boundaries: Natural Earth 1:10m (public domain); treaty data: sources per row"
@@ -39,7 +39,7 @@ class PageAssets(TemplateElement):
         self.leaflet_css = asset("leaflet/leaflet.css")
         self.leaflet_js = asset("leaflet/leaflet.js")
         self.map_css = asset("map.css")
-        self.variables = {"sea": SEA, "text": TEXT, "accent": ACCENT}
+        self.variables = PALETTE
 
 
 class TreatyData(TemplateElement):
@@ -52,7 +52,6 @@ class TreatyData(TemplateElement):
         self.json = script_json(payload)
         self.day = day_number(day)
         self.view = view
-        self.ink = PATTERN_INK
         self.attribution = ATTRIBUTION
 
 
@@ -80,12 +79,8 @@ def build_map(
     )
     fmap.add_child(PageAssets())
     fmap.add_child(TreatyData(payload, day, view))
-    status = StatusLayer()
-    status.border = BORDER
-    fmap.add_child(status)
-    belt = BeltLayer()
-    belt.ink, belt.halo = BELT, BELT_HALO
-    fmap.add_child(belt)
+    fmap.add_child(StatusLayer())
+    fmap.add_child(BeltLayer())
     fmap.add_child(Legend())
     caption = Caption()
     caption.heading = "Ottawa Convention status"

@@ -23,12 +23,17 @@ def _short(text: str) -> str:
 
 
 def parse_params(
-    params: Mapping[str, str], start: dt.date, end: dt.date, default_day: dt.date
+    params: Mapping[str, object],
+    start: dt.date,
+    end: dt.date,
+    default_day: dt.date,
+    default_view: str = "world",
 ) -> PageState:
     """The page's date and view from URL parameters; every value not used is explained."""
-    state = PageState(day=min(max(default_day, start), end), view="world")
+    state = PageState(day=min(max(default_day, start), end), view=default_view)
     text = params.get("date")
     if text is not None:
+        text = str(text)
         try:
             day = dt.date.fromisoformat(text.strip()) if len(text.strip()) == 10 else None
         except ValueError:
@@ -41,12 +46,13 @@ def parse_params(
             state.day = day
     view = params.get("view")
     if view is not None:
+        view = str(view)
         if view in VIEW_LABELS:
             state.view = view
         else:
             choices = ", ".join(VIEW_LABELS)
             state.ignored.append(f"?view={_short(view)!r} is not one of {choices}")
-    unknown = [key for key in params if key not in KNOWN]
+    unknown = [str(key) for key in params if key not in KNOWN]
     if unknown:
         state.ignored.append("unknown parameter(s): " + ", ".join(_short(k) for k in unknown))
     return state

@@ -11,7 +11,7 @@ import json
 
 from geodata.model import OPENED, Status, Treaty, Unit, UnitKind
 from geodata.timeline import change_dates, counts_on, dated_events, intervals
-from layers.style import status_index, style_table
+from layers.style import PALETTE, status_index, style_table
 
 EPOCH = dt.date(1970, 1, 1)
 # Event kinds drawn as tall ticks on the slider; the rest are short ticks.
@@ -70,6 +70,7 @@ def build_payload(treaty: Treaty, countries: dict, borders: dict, today: dt.date
         "end": day_number(timeline_end(treaty, today)),
         "belt": [day_number(BELT_START), day_number(BELT_END)],
         "styles": style_table(),
+        "palette": PALETTE,
         "states": len(treaty.states()),
         "units": units,
         "counts": counts,

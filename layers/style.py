@@ -25,7 +25,7 @@ class StatusStyle:
 
 STATUS_STYLE: dict[Status, StatusStyle] = {
     Status.NON_PARTY: StatusStyle(
-        "Not joined", "#d9d9d9", "has neither signed nor consented to be bound"
+        "Not joined", "#e3e0d8", "has neither signed nor consented to be bound"
     ),
     Status.SIGNATORY: StatusStyle(
         "Signed only", "#f0e442", "signed, no instrument of consent deposited"
@@ -57,14 +57,23 @@ STATUS_STYLE: dict[Status, StatusStyle] = {
     Status.WITHDRAWN: StatusStyle("Withdrawn", "#5c1a00", "withdrawal in effect; no longer bound"),
 }
 
-# The rest of the map's colours.
-SEA = "#c6dbea"
-BORDER = "#ffffff"
-PATTERN_INK = "#ffffff"
-BELT = "#111111"
-BELT_HALO = "#ffffff"
-TEXT = "#1a1a1a"
-ACCENT = "#0072b2"
+# The rest of the map's colours: the browser gets them as PALETTE (CSS variables --mbt-NAME
+# and ``MBT.data.palette``).
+SEA = "#b9d3e6"
+PALETTE = {
+    "sea": SEA,
+    "text": "#1a1a1a",
+    "accent": "#0072b2",
+    "paper": "#ffffff",
+    "control-border": "#888888",
+    "tick": "#555555",
+    "border": "#ffffff",  # between countries
+    "outline": "#1a1a1a",  # dashed outline of a State leaving or contested
+    "swatch-border": "#777777",
+    "pattern-ink": "#ffffff",
+    "belt": "#111111",
+    "belt-halo": "#ffffff",
+}
 
 
 def style_table() -> list[dict]:

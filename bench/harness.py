@@ -1,0 +1,162 @@
+"""Run the app and drive it in Debian's headless Chromium: shared by browser tests and benchmarks.
+
+Chromium is Debian's ``/usr/bin/chromium`` (never a downloaded browser), started with the flags
+that keep it off the network by itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def streamlit_server(script: str | Path = "app.py", port: int | None = None, timeout: float = 60):
+    """Start ``streamlit run SCRIPT`` on loopback; yield its base URL once it answers."""
+    port = port or free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(script),
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+    ]
+    process = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(base, process, timeout)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def wait_healthy(base: str, process: subprocess.Popen, timeout: float) -> float:
+    """Seconds until the server's health check answers."""
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited: {process.stderr.read()[-2000:]}")
+        try:
+            with urllib.request.urlopen(base + "/_stcore/health", timeout=1) as answer:
+                if answer.status == 200:
+                    return time.monotonic() - started
+        except OSError:
+            time.sleep(0.05)
+    raise TimeoutError(f"{base} did not answer in {timeout} s")
+
+
+def launch(playwright, **options):
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, **options)
+
+
+class RequestLog:
+    """Every request a page makes, split into loopback/file and everything else."""
+
+    def __init__(self, page):
+        self.urls: list[str] = []
+        page.on("request", lambda request: self.urls.append(request.url))
+
+    def external(self) -> list[str]:
+        return [u for u in self.urls if not is_local(u)]
+
+
+def is_local(url: str) -> bool:
+    parsed = urlparse(url)
+    if parsed.scheme in ("file", "data", "blob", "about", "chrome-error"):
+        return True
+    return parsed.hostname in ("127.0.0.1", "localhost", "::1")
+
+
+def block_external(context) -> list[str]:
+    """Abort every request to a host other than loopback (and file:); return the list of them."""
+    blocked: list[str] = []
+
+    def route(route):
+        if is_local(route.request.url):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", route)
+    return blocked
+
+
+class SocketLog:
+    """Websocket frames between the page and the Streamlit server.
+
+    A rerun is asked for by a frame the browser sends (a BackMsg); counting the frames sent while
+    the map plays counts the reruns it caused.
+    """
+
+    def __init__(self, page):
+        self.sent: list[float] = []
+        self.received: list[float] = []
+        page.on("websocket", self._watch)
+
+    def _watch(self, socket):
+        socket.on("framesent", lambda _: self.sent.append(time.monotonic()))
+        socket.on("framereceived", lambda _: self.received.append(time.monotonic()))
+
+
+def map_frame(page, on: str | None = None, timeout: float = 30):
+    """The map's iframe once its script has run (``MBT.ready``) and, if *on* is given, once it
+    shows that day (the app sends it right after the frame loads)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for frame in page.frames:
+            if "/component/" in frame.url or frame.url.startswith("file:"):
+                with contextlib.suppress(Exception):
+                    if frame.evaluate("() => !!(window.MBT && MBT.ready)"):
+                        if on:
+                            frame.wait_for_function(
+                                "day => MBT.isoDay(MBT.day) === day", arg=on, timeout=timeout * 1000
+                            )
+                        return frame
+        page.wait_for_timeout(50)
+    raise TimeoutError("the map did not become ready")
+
+
+def fill_of(frame, iso3: str) -> str:
+    """The fill attribute of a map unit's first shape, as the browser has it now."""
+    return frame.evaluate(
+        "(iso3) => document.querySelector(`path[data-iso3='${iso3}']`).getAttribute('fill')", iso3
+    )

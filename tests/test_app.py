@@ -1,0 +1,95 @@
+"""The page headless (Streamlit's AppTest): URL parameters, panels following the date, bad data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+from test_tables import edit_row
+
+from geodata import DATA_DIR
+
+APP = str(DATA_DIR.parent / "app.py")
+
+
+def run_app(**params) -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        app.query_params[key] = value
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def texts(app: AppTest) -> str:
+    return "\n".join(m.value for m in app.markdown)
+
+
+def test_opens_on_the_url_date_and_view():
+    app = run_app(date="2026-03-01", view="eastern")
+    assert app.session_state["day"] == dt.date(2026, 3, 1)
+    assert app.session_state["view"] == "eastern"
+    assert "Events around 1 March 2026" in texts(app)
+    assert "5 Withdrawn" in texts(app)
+    assert dict(app.query_params) == {"date": "2026-03-01", "view": "eastern"}
+    assert not app.warning
+
+
+def test_defaults_to_today_and_writes_the_url():
+    app = run_app()
+    today = dt.date.today()
+    assert app.session_state["day"] == today
+    assert dict(app.query_params) == {"date": today.isoformat(), "view": "world"}
+
+
+@pytest.mark.parametrize(
+    ("params", "ignored"),
+    [
+        ({"date": "2026-02-30"}, "?date='2026-02-30' is not a date"),
+        ({"date": "1990-01-01"}, "?date=1990-01-01 is outside 1997-12-03"),
+        ({"view": "moon"}, "?view='moon' is not one of world, europe, eastern"),
+        ({"zoom": "3"}, "unknown parameter(s): zoom"),
+    ],
+)
+def test_bad_parameters_are_ignored_and_said(params, ignored):
+    app = run_app(**params)
+    assert any(ignored in w.value for w in app.warning), [w.value for w in app.warning]
+    assert app.session_state["view"] in ("world", "europe", "eastern")
+
+
+def test_panels_follow_the_date():
+    app = run_app(date="2024-06-01")
+    assert "Events around 1 June 2024" in texts(app)
+    app.session_state["day"] = dt.date(2025, 12, 27)
+    app.run()
+    assert "Events around 27 December 2025" in texts(app)
+    assert "Every map unit on 27 December 2025" in texts(app)
+    assert app.get("download_button")[0].proto.label.endswith("2025-12-27 (CSV)")
+    assert dict(app.query_params)["date"] == "2025-12-27"
+    rows = app.dataframe[1].value
+    assert rows.loc[rows["iso3"] == "LTU", "status"].item() == "withdrawn"
+    assert rows.loc[rows["iso3"] == "POL", "status"].item() == "withdrawal_pending"
+
+
+def test_status_filter():
+    app = run_app(date="2026-02-20")
+    app.multiselect[0].set_value(["withdrawn"]).run()
+    rows = app.dataframe[1].value
+    assert sorted(rows["iso3"]) == ["EST", "FIN", "LTU", "LVA", "POL"]
+
+
+def test_invalid_data_shows_an_error_page_not_a_traceback(tmp_path, monkeypatch):
+    for name in ("states.csv", "events.csv"):
+        shutil.copy(DATA_DIR / name, tmp_path / name)
+    line = edit_row(tmp_path / "states.csv", "FIN", "eif_date", "2012-08-01")
+    monkeypatch.setenv("MINE_BAN_DATA_DIR", str(tmp_path))
+    st.cache_resource.clear()  # the map is built once per process; this test needs a new one
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.run()
+    st.cache_resource.clear()
+    assert not app.exception
+    assert "does not validate" in app.error[0].value
+    assert f"states.csv:{line}: eif_date: Art. 17 gives 2012-07-01" in app.code[0].value

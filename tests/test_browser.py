@@ -1,0 +1,148 @@
+"""The app in Debian's headless Chromium: painted, right colours, plays with no rerun, offline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from bench.harness import (
+    CHROMIUM,
+    RequestLog,
+    SocketLog,
+    block_external,
+    fill_of,
+    launch,
+    map_frame,
+    streamlit_server,
+)
+from layers.style import STATUS_STYLE
+
+if not Path(CHROMIUM).exists() and not os.environ.get("CI"):
+    pytest.skip(f"{CHROMIUM} not installed (tests/run.sh installs it)", allow_module_level=True)
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+@pytest.fixture(scope="module")
+def server():
+    with streamlit_server() as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def offline_page(browser):
+    """A page whose every request to a host other than loopback is recorded and refused."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    blocked = block_external(context)
+    page = context.new_page()
+    page.requests = RequestLog(page)
+    page.blocked = blocked
+    yield page
+    context.close()
+
+
+def pixel(page, frame, iso3: str) -> tuple[int, int, int]:
+    """The colour on screen at the middle of a unit's shape."""
+    box = frame.locator(f"path[data-iso3='{iso3}']").first.bounding_box()
+    shot = Image.open(io.BytesIO(page.screenshot())).convert("RGB")
+    return shot.getpixel((int(box["x"] + box["width"] / 2), int(box["y"] + box["height"] / 2)))
+
+
+def rgb(colour: str) -> tuple[int, int, int]:
+    return tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+
+
+def close(a, b, tolerance=6) -> bool:
+    return all(abs(x - y) <= tolerance for x, y in zip(a, b, strict=True))
+
+
+@pytest.mark.parametrize(("when", "status"), [("2024-06-01", "party"), ("2026-03-01", "withdrawn")])
+def test_poland_painted_by_its_status_with_the_network_off(server, offline_page, when, status):
+    page = offline_page
+    page.goto(f"{server}/?date={when}&view=europe")
+    frame = map_frame(page, on=when)
+    colour = STATUS_STYLE[status].colour
+    assert fill_of(frame, "POL") == colour
+    assert close(pixel(page, frame, "POL"), rgb(colour))
+    assert (
+        frame.locator("[data-testid=map-date]").inner_text()
+        == f"{dt.date.fromisoformat(when):%-d %B %Y}"
+    )
+    assert page.requests.external() == [] and page.blocked == []
+
+
+def test_plays_in_the_browser_without_reruns_then_syncs_the_panels(server, offline_page):
+    page = offline_page
+    sockets = SocketLog(page)
+    page.goto(f"{server}/?date=2000-01-01&view=world")
+    frame = map_frame(page, on="2000-01-01")
+    page.get_by_text("Events around 1 January 2000").wait_for()
+    page.wait_for_timeout(500)
+    frame.get_by_label("Speed").select_option(label="3 months/s")
+    before = len(sockets.sent)
+    frame.get_by_role("button", name="Play or pause (Space)").click()
+    page.wait_for_timeout(3000)
+    assert frame.evaluate("MBT.isPlaying()")
+    assert len(sockets.sent) == before, "a rerun was requested during play"
+    frame.locator("[data-testid=date-slider]").press("Space")  # pause from the keyboard
+    day = dt.date.fromisoformat(frame.evaluate("MBT.isoDay(MBT.day)"))
+    assert day - dt.date(2000, 1, 1) >= dt.timedelta(days=150)
+    page.get_by_text(f"Events around {day:%-d %B %Y}").wait_for(timeout=5000)
+    assert f"date={day}" in page.url
+    assert fill_of(frame, "FIN") == STATUS_STYLE["non_party"].colour
+    assert page.requests.external() == []
+
+
+def test_keyboard_steps_by_event_and_by_day(server, offline_page):
+    page = offline_page
+    page.goto(f"{server}/?date=2025-06-01&view=eastern")
+    frame = map_frame(page, on="2025-06-01")
+    slider = frame.locator("[data-testid=date-slider]")
+    slider.focus()
+    slider.press("PageDown")
+    assert frame.evaluate("MBT.isoDay(MBT.day)") == "2025-06-04"  # Riigikogu vote
+    slider.press("ArrowRight")
+    assert frame.evaluate("MBT.isoDay(MBT.day)") == "2025-06-05"
+    slider.press("PageUp")
+    assert frame.evaluate("MBT.isoDay(MBT.day)") == "2025-06-04"
+    slider.press("End")
+    assert frame.evaluate("MBT.day === MBT.data.end")
+    page.get_by_text(
+        f"Events around {dt.date.fromtimestamp(0) + dt.timedelta(days=frame.evaluate('MBT.day')):%-d %B %Y}"
+    ).wait_for(timeout=5000)
+
+
+def test_belt_grows_with_the_withdrawals(server, offline_page):
+    page = offline_page
+    page.goto(f"{server}/?date=2025-03-17&view=eastern")
+    frame = map_frame(page, on="2025-03-17")
+    assert set(frame.evaluate("MBT.beltState()").values()) == {"off"}
+    frame.evaluate("MBT.setDay(MBT.parseDay('2025-03-18'))")
+    belt = frame.evaluate("MBT.beltState()")
+    assert belt["POL-BLR"] == belt["LTU-RUS"] == "on" and belt["FIN-RUS"] == "off"
+    frame.evaluate("MBT.setDay(MBT.parseDay('2026-02-20'))")
+    belt = frame.evaluate("MBT.beltState()")
+    assert [k for k, v in belt.items() if v == "on"] == [
+        "FIN-RUS",
+        "EST-RUS",
+        "LVA-RUS",
+        "LVA-BLR",
+        "LTU-RUS",
+        "LTU-BLR",
+        "POL-RUS",
+        "POL-BLR",
+    ]
+    assert belt["UKR-RUS"] == "contested" and belt["NOR-RUS"] == "off"

@@ -1,0 +1,102 @@
+"""The rendered map page: offline, one payload, and the right colour for the right country."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import re
+
+import pytest
+from conftest import day
+
+from geodata import BORDERS, COUNTRIES
+from geodata.model import Status, Treaty
+from layers.map import render_page
+from layers.payload import day_number, script_json
+from layers.style import STATUS_STYLE
+
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture(scope="module")
+def geometry():
+    return (
+        json.loads(COUNTRIES.read_text(encoding="utf-8")),
+        json.loads(BORDERS.read_text(encoding="utf-8")),
+    )
+
+
+@pytest.fixture(scope="module")
+def page(treaty, geometry):
+    return render_page(treaty, *geometry, day=day("2026-02-20"), view="eastern", today=TODAY)
+
+
+def page_data(html: str) -> dict:
+    match = re.search(r"^MBT\.data = (\{.*\});$", html, re.MULTILINE)
+    return json.loads(match.group(1))
+
+
+def fill_on(data: dict, iso3: str, when: str) -> str:
+    """The fill the page's own lookup gives a unit on a date (what the browser paints)."""
+    runs = data["units"][iso3]["r"]
+    index = [status for start, status in runs if start <= day_number(day(when))][-1]
+    style = data["styles"][index]
+    return f"url(#mbt-pattern-{style['code']})" if style["pattern"] else style["colour"]
+
+
+@pytest.mark.parametrize(
+    ("iso3", "when", "status"),
+    [
+        ("POL", "2024-06-01", Status.PARTY),
+        ("POL", "2025-03-18", Status.WITHDRAWAL_ANNOUNCED),
+        ("POL", "2026-03-01", Status.WITHDRAWN),
+        ("FIN", "2025-08-01", Status.WITHDRAWAL_PENDING),
+        ("UKR", "2025-08-01", Status.SUSPENSION_CONTESTED),
+        ("SSD", "2010-01-01", Status.PARTY),
+        ("MHL", "2000-01-01", Status.SIGNATORY),
+        ("RUS", "2026-03-01", Status.NON_PARTY),
+        ("GRL", "2026-03-01", Status.PARTY),
+    ],
+)
+def test_page_colours_each_country_by_its_status(page, iso3, when, status):
+    style = STATUS_STYLE[status]
+    expected = f"url(#mbt-pattern-{status})" if style.pattern else style.colour
+    assert fill_on(page_data(page), iso3, when) == expected
+
+
+def test_page_is_self_contained(page):
+    assert not re.search(r"<(script|link)[^>]+(src|href)=\"(https?:)?//", page)
+    assert "@import" not in page
+    assert "Leaflet 1.9.4" in page
+    assert len(page.encode()) < 3_000_000
+
+
+def test_geometry_and_timeline_are_in_the_page_once(page, geometry):
+    data = page_data(page)
+    assert page.count('{"iso3":"POL","pop_est"') == 1  # Poland's shape is sent once
+    assert len(data["countries"]["features"]) == len(geometry[0]["features"])
+    assert data["start"] == day_number(day("1997-12-03"))
+    assert data["end"] == day_number(TODAY)
+
+
+def test_counts_in_the_page_match_the_model(page, treaty):
+    from geodata.timeline import counts_on
+
+    data = page_data(page)
+    for when in ("1999-03-01", "2025-12-27", "2026-02-20"):
+        counts = [c for start, c in data["counts"] if start <= day_number(day(when))][-1]
+        assert counts == [counts_on(treaty, day(when))[s] for s in Status]
+
+
+def test_text_from_the_data_cannot_break_out_of_the_script(treaty, geometry):
+    hostile = "</script><script>alert('x')</script><!--"
+    units = dict(treaty.units)
+    units["POL"] = dataclasses.replace(units["POL"], name=hostile, note=hostile)
+    page = render_page(Treaty(units, treaty.events), *geometry, day=day("2026-01-01"), today=TODAY)
+    assert hostile not in page
+    assert "alert('x')" in page_data(page)["units"]["POL"]["n"]
+
+
+def test_script_json_escapes_markup():
+    assert script_json({"a": "</script>&<!--"}) == '{"a":"\\u003c/script\\u003e\\u0026\\u003c!--"}'
