@@ -7,19 +7,15 @@ The map owns playback in the browser; the date it settles on comes back here and
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
-import tempfile
 from functools import partial
-from pathlib import Path
 
 import streamlit as st
 import streamlit.components.v1 as components
 
-from geodata import BORDERS, COUNTRIES, DataError, load_treaty
+from geodata import DataError, data_dir, load_treaty
 from geodata.model import OPENED, Status
 from geodata.report import event_rows, status_csv, status_rows, summary
-from layers.map import render_page
+from layers.pagefile import page_folder
 from layers.params import parse_params
 from layers.payload import timeline_end
 from layers.style import STATUS_STYLE
@@ -34,16 +30,10 @@ st.set_page_config(page_title="Mine Ban Treaty Map", page_icon="🗺️", layout
 
 @st.cache_resource(show_spinner=False)
 def load_map(today: dt.date):
-    """The treaty data, and the map page registered as a component (built once per process)."""
+    """The treaty data, and the map page registered as a component (built once per input)."""
     treaty = load_treaty()
-    countries = json.loads(COUNTRIES.read_text(encoding="utf-8"))
-    borders = json.loads(BORDERS.read_text(encoding="utf-8"))
-    page = render_page(treaty, countries, borders, day=today, today=today, height=MAP_HEIGHT)
-    digest = hashlib.sha256(page.encode()).hexdigest()[:12]
-    folder = Path(tempfile.gettempdir()) / "mine-ban-treaty-map" / digest
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "index.html").write_text(page, encoding="utf-8")
-    return treaty, components.declare_component(f"treaty_map_{digest}", path=str(folder))
+    folder = page_folder(treaty, data_dir(), today, MAP_HEIGHT)
+    return treaty, components.declare_component(f"treaty_map_{folder.name}", path=str(folder))
 
 
 def follow_map(end: dt.date) -> None:

@@ -19,13 +19,15 @@ BORDERS = DATA_DIR / "borders.geojson"
 __all__ = ["BORDERS", "COUNTRIES", "DATA_DIR", "DataError", "Status", "Treaty", "load_treaty"]
 
 
-def load_treaty(data_dir: Path | None = None) -> Treaty:
-    """The validated treaty tables from *data_dir*.
+def data_dir() -> Path:
+    """Where the treaty tables are read from: ``$MINE_BAN_DATA_DIR`` if set (to try edited
+    tables), else the project's ``geodata/``."""
+    return Path(os.environ.get("MINE_BAN_DATA_DIR") or DATA_DIR)
 
-    The default is ``$MINE_BAN_DATA_DIR`` if set (to check edited tables before committing them),
-    else the project's ``geodata/``.
-    """
-    return load(data_dir or Path(os.environ.get("MINE_BAN_DATA_DIR") or DATA_DIR))
+
+def load_treaty(directory: Path | None = None) -> Treaty:
+    """The validated treaty tables from *directory* (default: :func:`data_dir`)."""
+    return load(directory or data_dir())
 
 
 def parse_day(text: str) -> dt.date:

@@ -47,8 +47,9 @@ class TreatyData(TemplateElement):
 
     template_name = "data.js.j2"
 
-    def __init__(self, payload: dict, day: dt.date, view: str):
+    def __init__(self, payload: dict, day: dt.date, view: str, height: int):
         super().__init__()
+        self.height = height
         self.json = script_json(payload)
         self.day = day_number(day)
         self.view = view
@@ -78,14 +79,14 @@ def build_map(
         zoom_snap=0.25,
     )
     fmap.add_child(PageAssets())
-    fmap.add_child(TreatyData(payload, day, view))
+    fmap.add_child(TreatyData(payload, day, view, height))
     fmap.add_child(StatusLayer())
     fmap.add_child(BeltLayer())
     fmap.add_child(Legend())
     caption = Caption()
     caption.heading = "Ottawa Convention status"
     fmap.add_child(caption)
-    fmap.add_child(Playback(height=height))
+    fmap.add_child(Playback())
     return fmap
 
 

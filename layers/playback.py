@@ -18,9 +18,8 @@ class Playback(TemplateElement):
 
     template_name = "playback.js.j2"
 
-    def __init__(self, height: int = 640, default_speed: int = 3):
+    def __init__(self, default_speed: int = 3):
         super().__init__()
-        self.height = height
         self.speeds = SPEEDS
         self.default_speed = default_speed
         self.belt_speed = 30  # "Play the belt" runs at a month per second at most: about 12 s.

@@ -33,7 +33,7 @@ def page(treaty, geometry):
 
 
 def page_data(html: str) -> dict:
-    match = re.search(r"^MBT\.data = (\{.*\});$", html, re.MULTILINE)
+    match = re.search(r'<script type="application/json" id="mbt-data">(.*?)</script>', html, re.S)
     return json.loads(match.group(1))
 
 

@@ -1,0 +1,50 @@
+"""The map page as a file on disk, rebuilt only when its inputs change.
+
+Building the page (importing folium, laying out 1.7 MB of data) takes about a second; a server
+that restarts with the same data and code reuses the file and skips that. The file's folder is
+named by a digest of everything that goes into the page, so a stale page cannot be served.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from geodata import BORDERS, COUNTRIES, DATA_DIR
+from geodata.model import Treaty
+
+LAYERS_DIR = Path(__file__).parent
+CACHE = Path(os.environ.get("MINE_BAN_CACHE_DIR") or Path(tempfile.gettempdir()) / "mine-ban-map")
+PAGE = "index.html"
+
+
+def inputs_digest(data_dir: Path, today: dt.date, height: int) -> str:
+    """A digest of the data, the code and the assets that the page is built from."""
+    digest = hashlib.sha256(f"{today}|{height}".encode())
+    files = [*sorted(data_dir.glob("*.csv")), COUNTRIES, BORDERS]
+    files += sorted(DATA_DIR.glob("*.py")) + sorted(LAYERS_DIR.rglob("*"))
+    for path in files:
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def page_folder(treaty: Treaty, data_dir: Path, today: dt.date, height: int) -> Path:
+    """The folder holding the built page for these inputs, building it if it is not there."""
+    folder = CACHE / inputs_digest(data_dir, today, height)
+    if not (folder / PAGE).is_file():
+        from layers.map import render_page  # folium is imported only when a page is built
+
+        countries = json.loads(COUNTRIES.read_text(encoding="utf-8"))
+        borders = json.loads(BORDERS.read_text(encoding="utf-8"))
+        page = render_page(treaty, countries, borders, day=today, today=today, height=height)
+        folder.mkdir(parents=True, exist_ok=True)
+        partial = folder / f".{PAGE}.{os.getpid()}"
+        partial.write_text(page, encoding="utf-8")
+        partial.replace(folder / PAGE)  # atomic: a reader never sees half a page
+    return folder

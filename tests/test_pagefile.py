@@ -1,0 +1,33 @@
+"""The built page is reused while its inputs are the same, and rebuilt when they change."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+from test_tables import edit_row
+
+from geodata import DATA_DIR, load_treaty
+from layers import pagefile
+
+
+def test_page_is_built_once_and_rebuilt_when_the_data_changes(tmp_path, monkeypatch, treaty):
+    monkeypatch.setattr(pagefile, "CACHE", tmp_path / "cache")
+    today = dt.date(2026, 11, 23)
+    first = pagefile.page_folder(treaty, DATA_DIR, today, 600)
+    page = first / pagefile.PAGE
+    assert page.stat().st_size > 1_000_000 and "mbt-data" in page.read_text(encoding="utf-8")
+    built = page.stat().st_mtime_ns
+    assert pagefile.page_folder(treaty, DATA_DIR, today, 600) == first
+    assert page.stat().st_mtime_ns == built  # reused, not rebuilt
+    assert pagefile.page_folder(treaty, DATA_DIR, today + dt.timedelta(days=1), 600) != first
+
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in ("states.csv", "events.csv"):
+        shutil.copy(DATA_DIR / name, data / name)
+    edit_row(data / "states.csv", "FIN", "note", "A note changed by hand.")
+    changed = pagefile.page_folder(load_treaty(data), data, today, 600)
+    assert changed != first
+    assert "A note changed by hand." in (changed / pagefile.PAGE).read_text(encoding="utf-8")
+    assert not list(changed.glob(".*"))  # no partial file left behind
