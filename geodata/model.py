@@ -76,7 +76,14 @@ class Unit:
     predecessor: str | None
     independence: dt.date | None
     source: str
+    # Citations for the withdrawal or suspension dates, where there are any.
+    withdrawal_source: str
     note: str
+
+    @property
+    def sources(self) -> str:
+        """Every citation of the row, joined with ' | '."""
+        return " | ".join(s for s in (self.source, self.withdrawal_source) if s)
 
     def key_dates(self) -> dict[str, dt.date]:
         """The unit's own dates that are set, labelled, in the order they happen."""

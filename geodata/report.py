@@ -25,7 +25,7 @@ def status_rows(treaty: Treaty, day: dt.date) -> list[dict]:
                 "kind": str(unit.kind),
                 "status": str(status_on(treaty, iso3, day)),
                 "status_from": governing.iso3,
-                "source": governing.source,
+                "source": governing.sources,
             }
         )
     return rows

@@ -54,6 +54,7 @@ STATES_COLUMNS = (
     "predecessor",
     "independence_date",
     "source",
+    "withdrawal_source",
     "note",
 )
 EVENTS_COLUMNS = ("date", "iso3", "kind", "title", "source")
@@ -221,6 +222,7 @@ def _parse_unit(line: int, row: dict[str, str], problems: list[Problem]) -> Unit
         predecessor=row["predecessor"].strip() or None,
         independence=dates["independence_date"],
         source=row["source"].strip(),
+        withdrawal_source=row["withdrawal_source"].strip(),
         note=row["note"].strip(),
     )
     _check_dates(unit, line, problems)
@@ -277,6 +279,9 @@ def _check_leaving(unit: Unit, bad) -> None:
                 "withdrawal_effective_date",
                 f"Art. 20(2): not before {earliest}, six months after the deposit",
             )
+    leaving = (unit.withdrawal_announced, unit.withdrawal_deposited, unit.suspension)
+    if any(leaving) and not unit.withdrawal_source:
+        bad("withdrawal_source", "is empty but withdrawal or suspension dates are set")
     announced, deposited = unit.withdrawal_announced, unit.withdrawal_deposited
     if announced and deposited and deposited < announced:
         bad("withdrawal_deposited_date", "is before withdrawal_announced_date")

@@ -121,8 +121,8 @@ CONSENT_NOUN = {
 
 
 def _derived_events(unit: Unit):
-    def event(day: dt.date, kind: str, title: str) -> Event:
-        return Event(day, Precision.DAY, unit.iso3, kind, title, unit.source)
+    def event(day: dt.date, kind: str, title: str, source: str = unit.source) -> Event:
+        return Event(day, Precision.DAY, unit.iso3, kind, title, source)
 
     if unit.signature:
         yield event(unit.signature, "signature", f"{unit.name} signs the Convention")
@@ -132,12 +132,13 @@ def _derived_events(unit: Unit):
     # Entry into force on 1 March 1999 is one milestone for 45 States, kept in events.csv.
     if unit.eif and unit.eif != ENTRY_INTO_FORCE:
         yield event(unit.eif, "entry_into_force", f"Convention enters into force for {unit.name}")
+    cited = unit.withdrawal_source
     if unit.withdrawal_deposited:
         title = f"{unit.name} notifies its withdrawal to the UN Secretary-General (Art. 20)"
-        yield event(unit.withdrawal_deposited, "withdrawal_notice", title)
+        yield event(unit.withdrawal_deposited, "withdrawal_notice", title, cited)
     if unit.withdrawal_effective:
         title = f"{unit.name}'s withdrawal takes effect; it is no longer bound"
-        yield event(unit.withdrawal_effective, "withdrawal_effective", title)
+        yield event(unit.withdrawal_effective, "withdrawal_effective", title, cited)
 
 
 @cache

@@ -91,7 +91,7 @@ def _unit_payload(treaty: Treaty, unit: Unit, sources: _Sources, index: dict) ->
         "k": str(unit.kind),
         "r": [[day_number(day), index[status]] for day, status in intervals(treaty, unit.iso3)],
         "d": [[label, day.isoformat()] for label, day in owner.key_dates().items()],
-        "s": sources.add(owner.source),
+        "s": sources.add(owner.sources),
         "note": unit.note or owner.note,
     }
     if unit.kind is UnitKind.TERRITORY:

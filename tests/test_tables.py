@@ -77,6 +77,12 @@ def test_the_project_data_is_valid(treaty):
             "signature_date: signature was open only from 1997-12-03 to 1999-02-28 (Art. 15)",
         ),
         ("POL", "source", " ", "source: is empty"),
+        (
+            "POL",
+            "withdrawal_source",
+            "",
+            "withdrawal_source: is empty but withdrawal or suspension dates are set",
+        ),
         ("POL", "kind", "country", "kind: 'country' is not one of state, territory, other"),
         ("POL", "consent_type", "ratified", "consent_type: unknown type 'ratified'"),
         ("GRL", "part_of", "XXX", "part_of: a territory needs the code of a State here, not 'XXX'"),
