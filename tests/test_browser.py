@@ -91,6 +91,7 @@ def test_plays_in_the_browser_without_reruns_then_syncs_the_panels(server, offli
     frame = map_frame(page, on="2000-01-01")
     page.get_by_text("Events around 1 January 2000").wait_for()
     page.wait_for_timeout(500)
+    frame.evaluate("window.__sameDocument = true")
     frame.get_by_label("Speed").select_option(label="3 months/s")
     before = len(sockets.sent)
     frame.get_by_role("button", name="Play or pause (Space)").click()
@@ -103,6 +104,7 @@ def test_plays_in_the_browser_without_reruns_then_syncs_the_panels(server, offli
     page.get_by_text(f"Events around {day:%-d %B %Y}").wait_for(timeout=5000)
     assert f"date={day}" in page.url
     assert fill_of(frame, "FIN") == STATUS_STYLE["non_party"].colour
+    assert frame.evaluate("window.__sameDocument === true")  # the map was not reloaded
     assert page.requests.external() == []
 
 
@@ -146,3 +148,21 @@ def test_belt_grows_with_the_withdrawals(server, offline_page):
         "POL-BLR",
     ]
     assert belt["UKR-RUS"] == "contested" and belt["NOR-RUS"] == "off"
+
+
+def test_reduced_motion_plays_event_to_event(server, browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(f"{server}/?date=2025-03-01&view=eastern")
+    frame = map_frame(page, on="2025-03-01")
+    frame.evaluate(
+        "window.__days = []; MBT.map.on('mbt:day', e => window.__days.push(MBT.isoDay(e.day)))"
+    )
+    frame.evaluate("MBT.play()")
+    page.wait_for_timeout(4000)
+    frame.evaluate("MBT.pause()")
+    days = frame.evaluate("window.__days")
+    assert days[:2] == ["2025-03-12", "2025-03-18"]  # Marshall Islands deposit, joint statement
+    event_days = set(frame.evaluate("MBT.data.ticks.map(t => MBT.isoDay(t[0]))"))
+    assert set(days) <= event_days
+    context.close()
