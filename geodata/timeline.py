@@ -132,13 +132,21 @@ def _derived_events(unit: Unit):
     # Entry into force on 1 March 1999 is one milestone for 45 States, kept in events.csv.
     if unit.eif and unit.eif != ENTRY_INTO_FORCE:
         yield event(unit.eif, "entry_into_force", f"Convention enters into force for {unit.name}")
-    cited = unit.withdrawal_source
     if unit.withdrawal_deposited:
+        day = unit.withdrawal_deposited
         title = f"{unit.name} notifies its withdrawal to the UN Secretary-General (Art. 20)"
-        yield event(unit.withdrawal_deposited, "withdrawal_notice", title, cited)
+        yield event(day, "withdrawal_notice", title, citing(unit.withdrawal_source, day))
     if unit.withdrawal_effective:
+        day = unit.withdrawal_effective
         title = f"{unit.name}'s withdrawal takes effect; it is no longer bound"
-        yield event(unit.withdrawal_effective, "withdrawal_effective", title, cited)
+        yield event(day, "withdrawal_effective", title, citing(unit.withdrawal_source, day))
+
+
+def citing(sources: str, day: dt.date) -> str:
+    """The citations (of a ' | '-joined list) that name *day*, e.g. '27 Jun 2025'; all if none."""
+    parts = [part.strip() for part in sources.split(" | ")]
+    named = [part for part in parts if f"{day.day} {day:%b %Y}" in part]
+    return " | ".join(named or parts)
 
 
 @cache

@@ -11,6 +11,7 @@ from geodata.model import Treaty
 from layers.belt import BeltLayer
 from layers.caption import Caption
 from layers.element import TemplateElement, asset
+from layers.events import EventsPanel
 from layers.legend import Legend
 from layers.payload import build_payload, day_number, script_json
 from layers.playback import Playback
@@ -64,8 +65,12 @@ def build_map(
     view: str = "world",
     today: dt.date | None = None,
     height: int = 640,
+    standalone: bool = False,
 ) -> folium.Map:
-    """The folium map for the whole timeline, opened on *day* and *view*."""
+    """The folium map for the whole timeline, opened on *day* and *view*.
+
+    *standalone* adds what the app shows beside the map (the events list), for the single file.
+    """
     payload = build_payload(treaty, countries, borders, today or dt.date.today())
     fmap = OfflineMap(
         location=(30, 10),
@@ -86,6 +91,8 @@ def build_map(
     caption = Caption()
     caption.heading = "Ottawa Convention status"
     fmap.add_child(caption)
+    if standalone:
+        fmap.add_child(EventsPanel())
     fmap.add_child(Playback())
     return fmap
 

@@ -166,3 +166,36 @@ def test_reduced_motion_plays_event_to_event(server, browser):
     event_days = set(frame.evaluate("MBT.data.ticks.map(t => MBT.isoDay(t[0]))"))
     assert set(days) <= event_days
     context.close()
+
+
+def test_single_file_export_paints_and_plays_from_file_with_no_network(browser, tmp_path):
+    from layers import export
+
+    treaty = export.load_treaty()
+    page_file = tmp_path / "map.html"
+    page_file.write_bytes(
+        export.html_bytes(treaty, export.Geometry.load(), dt.date(2025, 4, 1), "eastern")
+    )
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    refused = []
+
+    def only_files(route):
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            refused.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_files)
+    page = context.new_page()
+    page.goto(page_file.as_uri())
+    page.wait_for_function("window.MBT && MBT.ready")
+    assert page.evaluate("document.querySelectorAll('path[data-iso3]').length") > 200
+    assert fill_of(page, "POL") == STATUS_STYLE["withdrawal_announced"].colour
+    page.get_by_role("button", name="Events around the date ▾").click()
+    assert page.locator(".mbt-events li").count() >= 3
+    page.evaluate("MBT.play()")
+    page.wait_for_timeout(1500)
+    assert page.evaluate("MBT.day") > page.evaluate("MBT.parseDay('2025-04-01')") + 100
+    assert refused == []
+    context.close()

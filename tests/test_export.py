@@ -1,0 +1,220 @@
+"""Every export format checked for real: sizes, metadata, pixels, frames, offline HTML, exact CSV."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import subprocess
+import sys
+
+import imageio_ffmpeg
+import numpy as np
+import pytest
+from conftest import day
+from PIL import Image
+
+from geodata import DATA_DIR
+from geodata.model import Event, Precision, Treaty, Unit, UnitKind
+from layers import export
+from layers.render import SUPERSAMPLE, MapRenderer
+from layers.style import STATUS_STYLE
+
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture(scope="module")
+def geometry():
+    return export.Geometry.load()
+
+
+def pixel_at(image: Image.Image, renderer: MapRenderer, lon: float, lat: float):
+    x, y = renderer._to_pixels([lon], [lat])[0] / SUPERSAMPLE
+    return image.convert("RGB").getpixel((int(x), int(y)))
+
+
+def rgb(colour: str):
+    return tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+
+
+def close(a, b, tolerance=8):
+    return all(abs(p - q) <= tolerance for p, q in zip(a, b, strict=True))
+
+
+@pytest.mark.parametrize(("when", "status"), [("2024-06-01", "party"), ("2026-03-01", "withdrawn")])
+def test_png_size_metadata_and_poland_pixel(treaty, geometry, when, status):
+    data = export.png_bytes(treaty, geometry, day(when), "europe", 960, 540, today=TODAY)
+    image = Image.open(io.BytesIO(data))
+    assert image.size == (960, 540)
+    assert image.text["Date"] == when and "Natural Earth" in image.text["Source"]
+    renderer = MapRenderer(
+        treaty, geometry.countries, geometry.borders, "europe", 960, 540, (day(when), TODAY)
+    )
+    assert close(pixel_at(image, renderer, 19.0, 52.3), rgb(STATUS_STYLE[status].colour))
+
+
+def test_png_default_is_1920_by_1080(treaty, geometry):
+    image = Image.open(
+        io.BytesIO(export.png_bytes(treaty, geometry, day("2026-02-20"), today=TODAY))
+    )
+    assert image.size == (1920, 1080)
+
+
+def test_animation_frames_step_weekly_and_hold_on_key_events(treaty):
+    frames = export.animation_frames(treaty, export.BELT_START, export.BELT_END)
+    days = [f.day for f, _ in frames]
+    assert days[0] == export.BELT_START and days[-1] == export.BELT_END
+    assert len(frames) >= 50
+    held = {f.day.isoformat() for f, h in frames if h}
+    assert {"2025-03-18", "2025-06-27", "2025-12-27", "2026-01-10", "2026-02-20"} <= held
+
+
+def test_gif_frames_and_change_where_status_changes(treaty, geometry):
+    start, end = day("2025-12-20"), day("2026-01-12")
+    data = export.gif_bytes(treaty, geometry, start, end, "eastern", 480, 270)
+    gif = Image.open(io.BytesIO(data))
+    frames = export.animation_frames(treaty, start, end)
+    assert gif.n_frames == len(frames) and gif.size == (480, 270)
+    renderer = MapRenderer(
+        treaty, geometry.countries, geometry.borders, "eastern", 480, 270, (start, end)
+    )
+    estonia = []
+    for index in range(gif.n_frames):
+        gif.seek(index)
+        estonia.append(pixel_at(gif, renderer, 25.5, 58.7))
+    before = [i for i, (f, _) in enumerate(frames) if f.day < day("2025-12-27")]
+    after = [i for i, (f, _) in enumerate(frames) if f.day >= day("2025-12-27")]
+    assert estonia[before[-1]] != estonia[after[0]]
+    assert close(estonia[after[0]], rgb(STATUS_STYLE["withdrawn"].colour), 30)
+
+
+def test_mp4_frame_count_holds_and_change(treaty, geometry, tmp_path):
+    start, end = day("2025-12-20"), day("2026-01-12")
+    data = export.mp4_bytes(treaty, geometry, start, end, "eastern", 480, 272, fps=4, hold=1.0)
+    path = tmp_path / "map.mp4"
+    path.write_bytes(data)
+    frames = export.animation_frames(treaty, start, end)
+    expected = sum(4 if held else 1 for _, held in frames)
+    assert imageio_ffmpeg.count_frames_and_secs(str(path))[0] == expected
+    reader = imageio_ffmpeg.read_frames(str(path))
+    meta = next(reader)
+    assert meta["size"] == (480, 272)
+    decoded = [np.frombuffer(f, np.uint8).reshape(272, 480, 3) for f in reader]
+    renderer = MapRenderer(
+        treaty, geometry.countries, geometry.borders, "eastern", 480, 272, (start, end)
+    )
+    x, y = (renderer._to_pixels([25.5], [58.7])[0] / SUPERSAMPLE).astype(int)
+    assert not close(tuple(decoded[0][y, x]), tuple(decoded[-1][y, x]), 20)
+
+
+def fixture_treaty() -> Treaty:
+    def unit(iso3, name, **dates):
+        fields = dict.fromkeys(
+            ("signature", "consent", "consent_type", "eif", "withdrawal_announced",
+             "withdrawal_deposited", "withdrawal_effective", "suspension", "predecessor",
+             "independence", "part_of"),
+        )  # fmt: skip
+        fields.update(dates)
+        return Unit(iso3=iso3, name=name, kind=UnitKind.STATE, source=f"Source for {name}",
+                    withdrawal_source="", note="", **fields)  # fmt: skip
+
+    units = {
+        "AAA": unit("AAA", "Alpha", consent=day("1998-01-05"), consent_type="ratification",
+                    eif=day("1999-03-01")),
+        "BBB": unit("BBB", "Beta, \"the\" second"),
+    }  # fmt: skip
+    event = Event(day("1999-03-01"), Precision.DAY, None, "milestone", "In force", "Text, art. 17")
+    return Treaty(units, (event,))
+
+
+def test_csv_equals_expected_text_on_a_fixture():
+    treaty = fixture_treaty()
+    assert export.csv_bytes(treaty, day("1999-03-01")).decode() == (
+        "date,iso3,name,kind,status,status_from,source\n"
+        "1999-03-01,AAA,Alpha,state,party,AAA,Source for Alpha\n"
+        '1999-03-01,BBB,"Beta, ""the"" second",state,non_party,BBB,"Source for Beta, ""the"" second"\n'
+    )
+    assert export.csv_bytes(treaty, day("1999-03-01"), "events").decode() == (
+        "date,date_precision,iso3,kind,title,source\n"
+        "1998-01-05,day,AAA,consent,Alpha deposits its instrument of ratification,Source for Alpha\n"
+        '1999-03-01,day,,milestone,In force,"Text, art. 17"\n'
+    )
+
+
+def test_html_is_one_small_file(treaty, geometry):
+    page = export.html_bytes(treaty, geometry, day("2025-10-01"), "eastern", today=TODAY)
+    assert len(page) <= 3_000_000
+    text = page.decode()
+    assert (
+        "mbt-events" in text
+        and 'src="http' not in text
+        and 'href="http' not in text.replace('href="https://leafletjs.com"', "")
+    )
+
+
+def run(*args, cwd=DATA_DIR.parent):
+    return subprocess.run(
+        [sys.executable, "-m", "layers.export", *args], capture_output=True, text=True, cwd=cwd
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["webp"], "unknown format 'webp'"),
+        (["png", "--view", "mars"], "--view: unknown view 'mars'"),
+        (["png", "--date", "2026-02-30"], "--date: '2026-02-30' is not a real calendar date"),
+        (["png", "--date", "1990-01-01"], "--date: 1990-01-01 is outside 1997-12-03"),
+        (
+            ["gif", "--from", "2026-01-01", "--to", "2025-01-01"],
+            "--from 2026-01-01 is not before --to 2025-01-01",
+        ),
+        (["png", "--width", "5000"], "--width/--height: 5000x1080 is outside"),
+        (["gif", "--fps", "0"], "--fps: 0 is outside 1 to 60"),
+        (["png", "--from", "2025-01-01"], "--from/--to: png shows one date; use --date"),
+    ],
+)
+def test_bad_arguments_exit_2_with_one_line(tmp_path, args, message):
+    out = tmp_path / "out.file"
+    result = run(*args, "--out", str(out))
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0], result.stderr
+    assert not out.exists()
+
+
+def test_unwritable_or_missing_folder(tmp_path):
+    result = run("csv", "--out", str(tmp_path / "missing" / "x.csv"))
+    assert result.returncode == 2 and "does not exist" in result.stderr
+    result = run("csv", "--out", str(tmp_path))
+    assert result.returncode == 2 and "is a directory" in result.stderr
+    result = run("csv")
+    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_csv_from_the_command_line(tmp_path):
+    out = tmp_path / "s.csv"
+    result = run("csv", "--date", "2026-02-20", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "2026-02-20,POL,Poland,state,withdrawn,POL," in out.read_text(encoding="utf-8")
+
+
+def test_a_failed_export_leaves_no_file(tmp_path, monkeypatch, capsys):
+    target = tmp_path / "map.csv"
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full while rendering")
+
+    monkeypatch.setattr(export, "csv_bytes", broken)
+    assert export.main(["csv", "--out", str(target)], today=TODAY) == 1
+    assert "export failed: disk full while rendering" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_atomic_writer_leaves_no_partial_file(tmp_path, monkeypatch):
+    def replace(source, destination):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(export.os, "replace", replace)
+    with pytest.raises(OSError):
+        export.write_atomically(tmp_path / "map.png", b"abc")
+    assert list(tmp_path.iterdir()) == []
