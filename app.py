@@ -15,13 +15,21 @@ import streamlit.components.v1 as components
 from geodata import DataError, data_dir, load_treaty
 from geodata.model import OPENED, Status
 from geodata.report import event_rows, status_csv, status_rows, summary
+from layers.export import Geometry, csv_bytes, gif_bytes, html_bytes, mp4_bytes, png_bytes
 from layers.pagefile import page_folder
 from layers.params import parse_params
-from layers.payload import timeline_end
+from layers.payload import BELT_END, BELT_START, VIEW_LABELS, timeline_end
 from layers.style import STATUS_STYLE
 from layers.text import escape_markdown
 
 MAP_HEIGHT = 660
+PRESENTATION_CSS = """<style>
+header, [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
+[data-testid="stStatusWidget"] { display: none !important; }
+[data-testid="stMainBlockContainer"], .block-container {
+  padding: 0 !important; max-width: 100% !important; }
+[data-testid="stAppViewContainer"] { overflow: hidden; }
+</style>"""
 STATUS_COLUMNS_SHOWN = ("iso3", "name", "status", "status_from", "kind")
 LABELS = {status: STATUS_STYLE[status].label for status in Status}
 
@@ -36,12 +44,47 @@ def load_map(today: dt.date):
     return treaty, components.declare_component(f"treaty_map_{folder.name}", path=str(folder))
 
 
+@st.cache_resource(show_spinner=False)
+def load_geometry() -> Geometry:
+    return Geometry.load()
+
+
 def follow_map(end: dt.date) -> None:
     """The map reported the date (and view) the user settled on: it becomes the page's."""
     value = st.session_state.get("map")
     if isinstance(value, dict):
-        reported = parse_params(value, OPENED, end, st.session_state.day, st.session_state.view)
-        st.session_state.day, st.session_state.view = reported.day, reported.view
+        state = st.session_state
+        reported = parse_params(value, OPENED, end, state.day, state.view, state.present)
+        state.day, state.view, state.present = reported.day, reported.view, reported.present
+
+
+def offer_export(label: str, suffix: str, make, *args, progress: bool = False) -> None:
+    """A button that makes the file (with a progress bar for animations), then its download."""
+    key = f"export:{suffix}:{args[2:]}"
+    if st.button(f"Make {label}", key=f"make_{suffix}"):
+        bar = st.progress(0.0, text="Drawing frames…") if progress else None
+        tick = (
+            (lambda done, total: bar.progress(done / total, f"Frame {done} of {total}"))
+            if bar
+            else None
+        )
+        with st.spinner(f"Making {label}…"):
+            data = make(*args, progress=tick) if progress else make(*args)
+        st.session_state.exports = {key: data}  # keep only the latest file in memory
+    data = st.session_state.get("exports", {}).get(key)
+    if data:
+        name = "-".join(str(a) for a in args[2:] if isinstance(a, (str, dt.date)))
+        st.download_button(
+            f"Download {label} ({len(data) / 1e6:.1f} MB)",
+            data,
+            on_click="ignore",
+            file_name=f"mine-ban-treaty-{name}.{suffix}",
+            key=f"get_{suffix}",
+        )
+
+
+def follow_toggle() -> None:
+    st.session_state.present = st.session_state.present_toggle
 
 
 today = dt.date.today()
@@ -52,15 +95,23 @@ except DataError as error:
     st.code("\n".join(str(p) for p in error.problems), language=None)
     st.stop()
 end = timeline_end(treaty, today)
+GEOMETRY = load_geometry()
 
 if "day" not in st.session_state:
     opened = parse_params(st.query_params.to_dict(), OPENED, end, today)
     st.session_state.day, st.session_state.view = opened.day, opened.view
-    st.session_state.ignored = opened.ignored
-day, view = st.session_state.day, st.session_state.view
-st.query_params.from_dict({"date": day.isoformat(), "view": view})
+    st.session_state.present, st.session_state.ignored = opened.present, opened.ignored
+day, view, present = st.session_state.day, st.session_state.view, st.session_state.present
+st.query_params.from_dict(
+    {"date": day.isoformat(), "view": view} | ({"present": "1"} if present else {})
+)
 
-st.markdown("### Mine Ban Treaty Map: the Ottawa Convention, 1997 to today")
+if present:  # the map fills the window: no page chrome, no panels (Escape in the map leaves)
+    st.html(PRESENTATION_CSS)
+else:
+    title, toggle = st.columns([5, 1], vertical_alignment="bottom")
+    title.markdown("### Mine Ban Treaty Map: the Ottawa Convention, 1997 to today")
+    toggle.toggle("Presentation mode", key="present_toggle", value=False, on_change=follow_toggle)
 for note in st.session_state.get("ignored", []):
     st.warning(f"Ignored {note}; showing {day} instead.", icon="⚠️")
 
@@ -68,9 +119,12 @@ treaty_map(
     date=day.isoformat(),
     view=view,
     height=MAP_HEIGHT,
+    present=present,
     key="map",
     on_change=partial(follow_map, end),
 )
+if present:
+    st.stop()
 st.markdown(escape_markdown(summary(treaty, day, LABELS)))
 
 events, table = st.columns([1, 1], gap="medium")
@@ -98,4 +152,31 @@ with table:
         status_csv(treaty, day),
         file_name=f"mine-ban-treaty-status-{day}.csv",
         mime="text/csv",
+        on_click="ignore",
+    )
+
+st.markdown("#### Take it with you")
+image, animation, single = st.columns(3, gap="medium")
+with image:
+    st.caption(f"The map on {day} ({VIEW_LABELS[view]}), with legend, caption and sources.")
+    size = st.selectbox("Size", ["1920x1080", "2560x1440", "3840x2160"], key="png_size")
+    width, height = (int(n) for n in size.split("x"))
+    offer_export("PNG", "png", png_bytes, treaty, GEOMETRY, day, view, width, height, today)
+with animation:
+    span = st.date_input("Dates", (BELT_START, BELT_END), OPENED, end, key="span")
+    kind = st.radio("Format", ["GIF", "MP4"], horizontal=True, key="animation_kind")
+    if len(span) == 2 and span[0] < span[1]:
+        make = gif_bytes if kind == "GIF" else mp4_bytes
+        offer_export(kind, kind.lower(), make, treaty, GEOMETRY, *span, view, progress=True)
+    else:
+        st.info("Pick a first and a last date.")
+with single:
+    st.caption("One HTML file with the interactive map: opens with no server and no network.")
+    offer_export("HTML map", "html", html_bytes, treaty, GEOMETRY, day, view, today)
+    st.download_button(
+        "All events (CSV)",
+        csv_bytes(treaty, day, "events"),
+        file_name="mine-ban-treaty-events.csv",
+        mime="text/csv",
+        on_click="ignore",
     )

@@ -8,13 +8,16 @@ from dataclasses import dataclass, field
 
 from layers.payload import VIEW_LABELS
 
-KNOWN = ("date", "view")
+KNOWN = ("date", "view", "present")
+YES = ("1", "true", "yes", "on")
+NO = ("0", "false", "no", "off", "")
 
 
 @dataclass
 class PageState:
     day: dt.date
     view: str
+    present: bool = False
     ignored: list[str] = field(default_factory=list)
 
 
@@ -28,9 +31,11 @@ def parse_params(
     end: dt.date,
     default_day: dt.date,
     default_view: str = "world",
+    default_present: bool = False,
 ) -> PageState:
-    """The page's date and view from URL parameters; every value not used is explained."""
-    state = PageState(day=min(max(default_day, start), end), view=default_view)
+    """The page's date, view and presentation mode from URL parameters (or the map's report);
+    every value not used is explained."""
+    state = PageState(min(max(default_day, start), end), default_view, default_present)
     text = params.get("date")
     if text is not None:
         text = str(text)
@@ -52,6 +57,15 @@ def parse_params(
         else:
             choices = ", ".join(VIEW_LABELS)
             state.ignored.append(f"?view={_short(view)!r} is not one of {choices}")
+    present = params.get("present")
+    if isinstance(present, bool):
+        state.present = present
+    elif present is not None:
+        text = str(present).strip().lower()
+        if text in YES + NO:
+            state.present = text in YES
+        else:
+            state.ignored.append(f"?present={_short(str(present))!r} is not 1 or 0")
     unknown = [str(key) for key in params if key not in KNOWN]
     if unknown:
         state.ignored.append("unknown parameter(s): " + ", ".join(_short(k) for k in unknown))

@@ -31,6 +31,16 @@ VIEWS = {
 VIEW_LABELS = {"world": "World", "europe": "Europe", "eastern": "Eastern flank"}
 BELT_START = dt.date(2025, 3, 1)
 BELT_END = dt.date(2026, 3, 1)
+# The guided tour: these kinds of event from the joint statement to Poland's exit.
+TOUR = (dt.date(2025, 3, 18), dt.date(2026, 2, 20))
+TOUR_KINDS = {
+    "announcement",
+    "parliament_vote",
+    "withdrawal_notice",
+    "suspension_notice",
+    "meeting",
+    "withdrawal_effective",
+}
 
 
 def day_number(day: dt.date) -> int:
@@ -62,6 +72,11 @@ def build_payload(treaty: Treaty, countries: dict, borders: dict, today: dt.date
         [day_number(e.day), e.iso3 or "", e.kind, e.title, sources.add(e.source)]
         for e in dated_events(treaty)
     ]
+    tour = [
+        index
+        for index, e in enumerate(dated_events(treaty))
+        if TOUR[0] <= e.day <= TOUR[1] and e.kind in TOUR_KINDS
+    ]
     ticks = {}
     for day, _, kind, _, _ in events:
         ticks[day] = ticks.get(day, 0) or int(kind in MAJOR_KINDS)
@@ -76,6 +91,7 @@ def build_payload(treaty: Treaty, countries: dict, borders: dict, today: dt.date
         "counts": counts,
         "events": events,
         "ticks": sorted(ticks.items()),
+        "tour": tour,
         "sources": sources.items,
         "views": VIEWS,
         "viewLabels": VIEW_LABELS,

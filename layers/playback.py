@@ -25,3 +25,4 @@ class Playback(TemplateElement):
         self.belt_speed = 30  # "Play the belt" runs at a month per second at most: about 12 s.
         self.reduced_motion_ms = 1500
         self.report_delay_ms = 250
+        self.tour_pace = 5  # seconds on each stop of the guided tour

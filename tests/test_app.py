@@ -93,3 +93,21 @@ def test_invalid_data_shows_an_error_page_not_a_traceback(tmp_path, monkeypatch)
     assert not app.exception
     assert "does not validate" in app.error[0].value
     assert f"states.csv:{line}: eif_date: Art. 17 gives 2012-07-01" in app.code[0].value
+
+
+def test_presentation_mode_from_the_url_hides_the_panels():
+    app = run_app(date="2026-02-20", view="eastern", present="1")
+    assert app.session_state["present"] is True
+    assert dict(app.query_params)["present"] == "1"
+    assert not app.dataframe and "Events around" not in texts(app)
+    app = run_app(date="2026-02-20", present="maybe")
+    assert any("?present='maybe' is not 1 or 0" in w.value for w in app.warning)
+    assert app.session_state["present"] is False and app.dataframe
+
+
+def test_png_export_from_the_app():
+    app = run_app(date="2026-02-20", view="eastern")
+    app.button(key="make_png").click().run()
+    assert not app.exception
+    labels = [b.proto.label for b in app.get("download_button")]
+    assert any(label.startswith("Download PNG (") for label in labels), labels

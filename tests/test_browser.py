@@ -199,3 +199,48 @@ def test_single_file_export_paints_and_plays_from_file_with_no_network(browser, 
     assert page.evaluate("MBT.day") > page.evaluate("MBT.parseDay('2025-04-01')") + 100
     assert refused == []
     context.close()
+
+
+def test_presentation_mode_fills_the_window_with_large_text_and_clicker_keys(server, browser):
+    context = browser.new_context(viewport={"width": 1920, "height": 1080})
+    page = context.new_page()
+    page.goto(f"{server}/?date=2025-12-27&view=eastern&present=1")
+    frame = map_frame(page, on="2025-12-27")
+    page.wait_for_function(
+        "document.querySelector('iframe').getBoundingClientRect().height >= 1000"
+    )
+    date_box = frame.locator("[data-testid=map-date]").bounding_box()
+    assert date_box["height"] >= 48
+    slider = frame.locator("[data-testid=date-slider]")
+    slider.press("PageDown")
+    assert frame.evaluate("MBT.isoDay(MBT.day)") == "2026-01-10"
+    slider.press("ArrowLeft")  # a clicker's "back": previous event, not previous day
+    assert frame.evaluate("MBT.isoDay(MBT.day)") == "2025-12-27"
+    slider.press("Space")
+    assert frame.evaluate("MBT.isPlaying()")
+    slider.press("Space")
+    slider.press("Escape")
+    page.wait_for_function("!location.search.includes('present')")
+    page.get_by_text("Events around").first.wait_for()
+    context.close()
+
+
+def test_guided_tour_holds_each_key_event_with_its_caption(server, offline_page):
+    page = offline_page
+    page.goto(f"{server}/?date=2024-01-01&view=world")
+    frame = map_frame(page, on="2024-01-01")
+    frame.get_by_label("Seconds on each tour stop").select_option("3")
+    frame.get_by_role(
+        "button", name="Guided tour: the key events of 2025-26, one at a time"
+    ).click()
+    assert frame.evaluate("MBT.isTouring()")
+    assert frame.evaluate("MBT.isoDay(MBT.day)") == "2025-03-18"
+    caption = frame.locator(".mbt-caption .mbt-event").inner_text()
+    assert "defence ministers recommend withdrawal" in caption
+    page.wait_for_timeout(1500)
+    assert frame.evaluate("MBT.isoDay(MBT.day)") == "2025-03-18"  # held for the pace chosen
+    page.wait_for_timeout(2000)
+    assert frame.evaluate("MBT.isoDay(MBT.day)") > "2025-03-18"
+    assert frame.evaluate("MBT.view") == "eastern"
+    frame.locator("[data-testid=date-slider]").press("Space")  # any play/pause key stops it
+    assert not frame.evaluate("MBT.isTouring()")
