@@ -13,9 +13,20 @@ import streamlit as st
 import streamlit.components.v1 as components
 
 from geodata import DataError, data_dir, load_treaty
+from geodata.belt import belt_pairs, measured
 from geodata.model import OPENED, Status
-from geodata.report import event_rows, status_csv, status_rows, summary
-from layers.export import Geometry, csv_bytes, gif_bytes, html_bytes, mp4_bytes, png_bytes
+from geodata.report import differences, event_rows, status_csv, status_rows, summary
+from layers.beltstats import belt_rows, belt_sentence, population
+from layers.chart import history_svg
+from layers.export import (
+    Geometry,
+    compare_png_bytes,
+    csv_bytes,
+    gif_bytes,
+    html_bytes,
+    mp4_bytes,
+    png_bytes,
+)
 from layers.pagefile import page_folder
 from layers.params import parse_params
 from layers.payload import BELT_END, BELT_START, VIEW_LABELS, timeline_end
@@ -49,19 +60,27 @@ def load_geometry() -> Geometry:
     return Geometry.load()
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def map_image(_treaty, day: dt.date, view: str) -> bytes:
+    return png_bytes(_treaty, load_geometry(), day, view, 960, 540)
+
+
 def follow_map(end: dt.date) -> None:
     """The map reported the date (and view) the user settled on: it becomes the page's."""
     value = st.session_state.get("map")
     if isinstance(value, dict):
         state = st.session_state
-        reported = parse_params(value, OPENED, end, state.day, state.view, state.present)
+        shown = {k: v for k, v in value.items() if k != "seq"}
+        reported = parse_params(shown, OPENED, end, state.day, state.view, state.present)
         state.day, state.view, state.present = reported.day, reported.view, reported.present
+        state.seq = value.get("seq", 0) if isinstance(value.get("seq"), int) else 0
 
 
 def offer_export(label: str, suffix: str, make, *args, progress: bool = False) -> None:
     """A button that makes the file (with a progress bar for animations), then its download."""
-    key = f"export:{suffix}:{args[2:]}"
-    if st.button(f"Make {label}", key=f"make_{suffix}"):
+    slug = label.lower().replace(" ", "_")
+    key = f"export:{slug}:{args[2:]}"
+    if st.button(f"Make {label}", key=f"make_{slug}"):
         bar = st.progress(0.0, text="Drawing frames…") if progress else None
         tick = (
             (lambda done, total: bar.progress(done / total, f"Frame {done} of {total}"))
@@ -79,7 +98,7 @@ def offer_export(label: str, suffix: str, make, *args, progress: bool = False) -
             data,
             on_click="ignore",
             file_name=f"mine-ban-treaty-{name}.{suffix}",
-            key=f"get_{suffix}",
+            key=f"get_{slug}",
         )
 
 
@@ -95,7 +114,6 @@ except DataError as error:
     st.code("\n".join(str(p) for p in error.problems), language=None)
     st.stop()
 end = timeline_end(treaty, today)
-GEOMETRY = load_geometry()
 
 if "day" not in st.session_state:
     opened = parse_params(st.query_params.to_dict(), OPENED, end, today)
@@ -120,12 +138,14 @@ treaty_map(
     view=view,
     height=MAP_HEIGHT,
     present=present,
+    seq=st.session_state.get("seq", 0),
     key="map",
     on_change=partial(follow_map, end),
 )
 if present:
     st.stop()
 st.markdown(escape_markdown(summary(treaty, day, LABELS)))
+GEOMETRY = load_geometry()  # after the map: its shapes went to the browser in the page
 
 events, table = st.columns([1, 1], gap="medium")
 with events:
@@ -154,6 +174,24 @@ with table:
         mime="text/csv",
         on_click="ignore",
     )
+
+st.markdown("#### The belt, and the treaty's history")
+belt_side, chart_side = st.columns([2, 3], gap="medium")
+with belt_side:
+    pairs = belt_pairs(treaty, day, measured(GEOMETRY.borders))
+    st.markdown(escape_markdown(belt_sentence(treaty, pairs, population(GEOMETRY))))
+    st.dataframe(belt_rows(treaty, pairs), hide_index=True)
+with chart_side:
+    st.image(history_svg(treaty, end, day), caption="States by status; the line marks the date.")
+
+if st.toggle("Compare two dates", key="compare"):
+    before, after = st.columns(2)
+    first = before.date_input("First date", dt.date(2024, 12, 31), OPENED, end, key="first")
+    second = after.date_input("Second date", dt.date(2026, 2, 20), OPENED, end, key="second")
+    before.image(map_image(treaty, first, view), caption=f"{first}")
+    after.image(map_image(treaty, second, view), caption=f"{second}")
+    st.dataframe(differences(treaty, first, second), hide_index=True)
+    offer_export("comparison PNG", "png", compare_png_bytes, treaty, GEOMETRY, first, second, view)
 
 st.markdown("#### Take it with you")
 image, animation, single = st.columns(3, gap="medium")

@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from geodata import DATA_DIR, DataError, load_treaty, parse_day
+from geodata import BORDERS, DATA_DIR, DataError, load_treaty, parse_day
+from geodata.belt import belt_pairs, measured_from, write_belt_csv
 from geodata.report import status_csv
 from geodata.tables import problems_in
 
@@ -19,6 +20,9 @@ def main(argv: list[str] | None = None) -> int:
     status.add_argument("--data-dir", type=Path, default=DATA_DIR)
     validate = commands.add_parser("validate", help="check every data file; exit 0 if all is well")
     validate.add_argument("--data-dir", type=Path, default=DATA_DIR)
+    belt = commands.add_parser("belt", help="borders with Russia and Belarus on a date, as CSV")
+    belt.add_argument("--date", required=True, help="YYYY-MM-DD")
+    belt.add_argument("--data-dir", type=Path, default=DATA_DIR)
     args = parser.parse_args(argv)
 
     if args.command == "validate":
@@ -39,7 +43,10 @@ def main(argv: list[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return 2
     try:
-        status_csv(treaty, day, sys.stdout)
+        if args.command == "belt":
+            write_belt_csv(belt_pairs(treaty, day, measured_from(BORDERS)), sys.stdout)
+        else:
+            status_csv(treaty, day, sys.stdout)
     except BrokenPipeError:  # e.g. piped into `head`
         sys.stderr.close()
     return 0

@@ -17,20 +17,23 @@ import shapely
 from pyproj import Geod
 
 from geodata import BORDERS, COUNTRIES, DATA_DIR, load_treaty
+from geodata.belt import BELT_STATES, NEIGHBOURS
 
 RAW = DATA_DIR / "raw" / "ne_10m_admin_0_countries_deu.zip"
 RAW_SHA256 = "125fc4b1f425926b8bd22dce23af6f9f873543c2fe330915ccbe0aa7fa21ff82"
 # Display layer: coverage simplification keeps shared borders shared (about 5 km at 0.05 deg).
 TOLERANCE_DEG = 0.05
 PRECISION_DEG = 0.001
+# Islands smaller than this (square degrees; about 60 km2 at the equator) are left out of the
+# display layer, except a unit's largest part: invisible at the map's zooms, they cost the browser
+# a polygon each (about 2,200 of the 4,000 parts). Borders are measured on the full shapes.
+ISLAND_DEG2 = 0.005
 # Units smaller than this (square degrees; about 6,000 km2 at the equator) also get a point at
 # their largest island, so that microstates and island States can be seen and hovered.
 SMALL_AREA = 0.5
 MERGED = {"ALA": "FIN"}  # Aland is part of Finland.
 DROPPED = {"ATA"}  # Antarctica: no State; it would dominate a web-Mercator map.
 RENAMED = {"KOS": "XKX"}  # Natural Earth's Kosovo code; the treaty table uses XKX.
-BELT_STATES = ("NOR", "FIN", "EST", "LVA", "LTU", "POL", "UKR")
-NEIGHBOURS = ("RUS", "BLR")
 
 
 def read_natural_earth() -> gpd.GeoDataFrame:
@@ -53,6 +56,7 @@ def display_layer(frame: gpd.GeoDataFrame) -> dict:
     """The simplified, rounded coverage as a GeoJSON FeatureCollection."""
     simplified = shapely.coverage_simplify(frame.geometry.values, TOLERANCE_DEG)
     simplified = shapely.set_precision(simplified, PRECISION_DEG)
+    simplified = [_without_islets(shape) for shape in simplified]
     features = []
     for iso3, population, full, shape in zip(
         frame["iso3"], frame["POP_EST"], frame.geometry.values, simplified, strict=True
@@ -65,6 +69,15 @@ def display_layer(frame: gpd.GeoDataFrame) -> dict:
         geometry = None if shape.is_empty else shapely.geometry.mapping(shape)
         features.append({"type": "Feature", "properties": properties, "geometry": geometry})
     return {"type": "FeatureCollection", "features": features}
+
+
+def _without_islets(shape):
+    parts = list(getattr(shape, "geoms", [shape]))
+    if shape.is_empty or len(parts) == 1:
+        return shape
+    largest = max(parts, key=lambda part: part.area)
+    kept = [p for p in parts if p.area >= ISLAND_DEG2 or p is largest]
+    return shapely.MultiPolygon(kept) if len(kept) > 1 else kept[0]
 
 
 def border_lines(frame: gpd.GeoDataFrame) -> dict:

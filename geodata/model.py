@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 # The Convention opened for signature in Ottawa on 3 December 1997 (Art. 15).
@@ -127,12 +127,24 @@ class Event:
         return self.day.isoformat()
 
 
+@dataclass(frozen=True)
+class PublishedBorder:
+    """One row of ``borders_published.csv``: a land border's length as published."""
+
+    iso3: str
+    neighbour: str
+    km: float
+    source: str
+    note: str
+
+
 @dataclass(frozen=True, eq=False)
 class Treaty:
     """Everything loaded and validated from the data directory."""
 
     units: dict[str, Unit]
     events: tuple[Event, ...]
+    published: dict[tuple[str, str], PublishedBorder] = field(default_factory=dict)
 
     def states(self) -> list[Unit]:
         """The States that count in published totals (UN members, observers, Cook Islands, Niue)."""

@@ -66,3 +66,14 @@ def summary(treaty: Treaty, day: dt.date, labels: dict[Status, str]) -> str:
     if event:
         text += f" Latest event ({event.label}): {event.title}."
     return text
+
+
+def differences(treaty: Treaty, first: dt.date, second: dt.date) -> list[dict]:
+    """Every State whose status differs between two dates."""
+    rows = []
+    for unit in treaty.states():
+        before, after = status_on(treaty, unit.iso3, first), status_on(treaty, unit.iso3, second)
+        if before is not after:
+            rows.append({"iso3": unit.iso3, "name": unit.name, str(first): str(before),
+                         str(second): str(after)})  # fmt: skip
+    return rows

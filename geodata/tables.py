@@ -19,6 +19,7 @@ from geodata.model import (
     Event,
     Precision,
     Problem,
+    PublishedBorder,
     Treaty,
     Unit,
     UnitKind,
@@ -27,6 +28,7 @@ from geodata.rules import entry_into_force, withdrawal_takes_effect
 
 STATES_FILE = "states.csv"
 EVENTS_FILE = "events.csv"
+BORDERS_FILE = "borders_published.csv"
 
 UNIT_DATES = (
     "signature_date",
@@ -58,6 +60,7 @@ STATES_COLUMNS = (
     "note",
 )
 EVENTS_COLUMNS = ("date", "iso3", "kind", "title", "source")
+BORDERS_COLUMNS = ("iso3", "neighbour_iso3", "published_km", "source", "note")
 CONSENT_TYPES = {"ratification", "accession", "acceptance", "approval", "succession"}
 # Kinds written in events.csv; kinds derived from states.csv are in timeline.DERIVED_KINDS.
 EVENT_KINDS = {
@@ -87,11 +90,14 @@ def load(data_dir: Path) -> Treaty:
     problems: list[Problem] = []
     unit_rows = _read_csv(data_dir / STATES_FILE, STATES_COLUMNS, problems)
     event_rows = _read_csv(data_dir / EVENTS_FILE, EVENTS_COLUMNS, problems)
+    border_rows = _read_csv(data_dir / BORDERS_FILE, BORDERS_COLUMNS, problems)
     units = _parse_units(unit_rows, problems)
     events = _parse_events(event_rows, units, problems)
+    listed = {row["iso3"].strip() for _, row in unit_rows}  # a broken row is reported once
+    published = _parse_borders(border_rows, units, listed, problems)
     if problems:
         raise DataError(problems)
-    return Treaty(units=units, events=tuple(events))
+    return Treaty(units=units, events=tuple(events), published=published)
 
 
 def problems_in(data_dir: Path) -> list[Problem]:
@@ -362,3 +368,40 @@ def _parse_event(line: int, row: dict[str, str], units, problems: list[Problem])
     if len(problems) > before or day is None:
         return None
     return Event(day, precision, iso3, kind, row["title"].strip(), row["source"].strip())
+
+
+def _parse_borders(rows, units: dict[str, Unit], listed: set[str], problems: list[Problem]) -> dict:
+    """Published border lengths: two State codes, a positive length, a source."""
+    published: dict[tuple[str, str], PublishedBorder] = {}
+    lines: dict[tuple[str, str], int] = {}
+    for line, row in rows:
+        before = len(problems)
+        where = (BORDERS_FILE, line)
+        pair = (row["iso3"].strip(), row["neighbour_iso3"].strip())
+        for column, code in zip(("iso3", "neighbour_iso3"), pair, strict=True):
+            known = units.get(code)
+            if code in listed and code not in units:
+                continue
+            if units and (known is None or known.kind is not UnitKind.STATE):
+                problems.append(
+                    Problem(*where, column, f"{code!r} is not a State in {STATES_FILE}")
+                )
+        try:
+            km = float(row["published_km"])
+            if not 0 < km < 100_000:
+                raise ValueError
+        except ValueError:
+            km = 0.0
+            text = row["published_km"]
+            problems.append(Problem(*where, "published_km", f"{text!r} is not a length in km"))
+        if not row["source"].strip():
+            problems.append(Problem(*where, "source", "is empty"))
+        if pair in lines:
+            problems.append(
+                Problem(*where, "row", f"{pair[0]}-{pair[1]} repeats line {lines[pair]}")
+            )
+        if len(problems) > before:
+            continue
+        lines[pair] = line
+        published[pair] = PublishedBorder(*pair, km, row["source"].strip(), row["note"].strip())
+    return published

@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from branca.element import MacroElement
 from folium.template import Template
 
-TEMPLATES = Path(__file__).parent / "templates"
-ASSETS = Path(__file__).parent / "assets"
+from layers.paths import TEMPLATES
 
 
 @cache
 def template(name: str) -> Template:
     return Template((TEMPLATES / name).read_text(encoding="utf-8"))
-
-
-@cache
-def asset(name: str) -> str:
-    return (ASSETS / name).read_text(encoding="utf-8")
 
 
 class TemplateElement(MacroElement):

@@ -20,15 +20,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, PngImagePlugin
-
 from geodata import BORDERS, COUNTRIES, DataError, load_treaty, parse_day
 from geodata.model import OPENED, Treaty
 from geodata.report import status_csv
 from geodata.timeline import all_events, dated_events, latest_event
 from layers.payload import BELT_END, BELT_START, MAJOR_KINDS, VIEWS, timeline_end
-from layers.render import SOURCE_LINE, Frame, MapRenderer, rgb
 from layers.style import PALETTE, STATUS_STYLE
+
+# Pillow, numpy and the renderer are imported by the functions that draw, not here: the app
+# imports this module at start-up, before the map is sent.
 
 FORMATS = ("png", "gif", "mp4", "html", "csv")
 MAX_SIZE = (3840, 2160)
@@ -58,14 +58,43 @@ def png_bytes(
     today: dt.date | None = None,
 ) -> bytes:
     """The map on *day* as a PNG, with its date, title and source in the PNG's text chunks."""
+    from layers.render import Frame, MapRenderer
+
     span = (OPENED, timeline_end(treaty, today or dt.date.today()))
     renderer = MapRenderer(treaty, geometry.countries, geometry.borders, view, width, height, span)
     return _png(renderer.image(Frame(day)), day, view)
 
 
-def _png(image: Image.Image, day: dt.date, view: str) -> bytes:
+def compare_png_bytes(
+    treaty: Treaty,
+    geometry: Geometry,
+    first: dt.date,
+    second: dt.date,
+    view: str = "eastern",
+    width: int = 1600,
+    height: int = 900,
+    today: dt.date | None = None,
+) -> bytes:
+    """Two dates side by side in one PNG (each map *width* x *height*)."""
+    from PIL import Image
+
+    from layers.render import Frame, MapRenderer
+
+    span = (OPENED, timeline_end(treaty, today or dt.date.today()))
+    renderer = MapRenderer(treaty, geometry.countries, geometry.borders, view, width, height, span)
+    both = Image.new("RGB", (2 * width, height))
+    both.paste(renderer.image(Frame(first)), (0, 0))
+    both.paste(renderer.image(Frame(second)), (width, 0))
+    return _png(both, second, view, f"Ottawa Convention status on {first} and on {second}")
+
+
+def _png(image, day: dt.date, view: str, title: str | None = None) -> bytes:
+    from PIL import PngImagePlugin
+
+    from layers.render import SOURCE_LINE
+
     info = PngImagePlugin.PngInfo()
-    info.add_text("Title", f"Ottawa Convention status on {day.isoformat()} ({view})")
+    info.add_text("Title", title or f"Ottawa Convention status on {day.isoformat()} ({view})")
     info.add_text("Date", day.isoformat())
     info.add_text("Source", SOURCE_LINE)
     info.add_text("Software", "Mine Ban Treaty Map")
@@ -74,13 +103,15 @@ def _png(image: Image.Image, day: dt.date, view: str) -> bytes:
     return out.getvalue()
 
 
-def animation_frames(treaty: Treaty, start: dt.date, end: dt.date) -> list[tuple[Frame, bool]]:
+def animation_frames(treaty: Treaty, start: dt.date, end: dt.date) -> list[tuple]:
     """Frames from *start* to *end*: one a week, plus one on each event day, held if the event
     is a key one (a milestone, announcement, notice, entry into force or withdrawal)."""
     days = {start + dt.timedelta(days=n) for n in range(0, (end - start).days + 1, 7)} | {end}
     events = {e.day: e for e in dated_events(treaty) if start <= e.day <= end}
     key = {e.day: e for e in dated_events(treaty) if start <= e.day <= end and _is_key(e)}
     days |= set(events)
+    from layers.render import Frame
+
     frames = []
     for day in sorted(days):
         event = key.get(day) or latest_event(treaty, day)
@@ -93,6 +124,8 @@ def _is_key(event) -> bool:
 
 
 def _rendered(treaty, geometry, start, end, view, width, height, progress):
+    from layers.render import MapRenderer
+
     renderer = MapRenderer(
         treaty, geometry.countries, geometry.borders, view, width, height, (start, end)
     )
@@ -120,6 +153,10 @@ def gif_bytes(
     Every frame uses one palette (taken from the first frame and every style colour), so that
     the GIF stores only what changes from frame to frame.
     """
+    from PIL import Image
+
+    from layers.render import SOURCE_LINE
+
     images, durations, palette = [], [], None
     for image, held in _rendered(treaty, geometry, start, end, view, width, height, progress):
         palette = palette or _palette(image)
@@ -139,7 +176,11 @@ def gif_bytes(
     return out.getvalue()
 
 
-def _palette(first: Image.Image) -> Image.Image:
+def _palette(first):
+    from PIL import Image
+
+    from layers.render import rgb
+
     colours = [style.colour for style in STATUS_STYLE.values()] + list(PALETTE.values())
     strip = Image.new("RGB", (first.width, 40 * len(colours)))
     for index, colour in enumerate(colours):
@@ -164,6 +205,8 @@ def mp4_bytes(
 ) -> bytes:
     """An H.264 MP4 at *fps*; a key event's frame is repeated for *hold* seconds."""
     import imageio_ffmpeg
+
+    from layers.render import SOURCE_LINE
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "map.mp4"

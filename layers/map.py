@@ -9,11 +9,14 @@ import folium
 
 from geodata.model import Treaty
 from layers.belt import BeltLayer
+from layers.beltpanel import BeltPanel
 from layers.caption import Caption
-from layers.element import TemplateElement, asset
+from layers.chartpanel import HistoryChart
+from layers.element import TemplateElement
 from layers.events import EventsPanel
 from layers.legend import Legend
-from layers.payload import build_payload, day_number, script_json
+from layers.paths import asset
+from layers.payload import build_payload, day_number, script_json, timeline_end
 from layers.playback import Playback
 from layers.status import StatusLayer
 from layers.style import PALETTE
@@ -71,7 +74,8 @@ def build_map(
 
     *standalone* adds what the app shows beside the map (the events list), for the single file.
     """
-    payload = build_payload(treaty, countries, borders, today or dt.date.today())
+    today = today or dt.date.today()
+    payload = build_payload(treaty, countries, borders, today)
     fmap = OfflineMap(
         location=(30, 10),
         zoom_start=2,
@@ -94,6 +98,8 @@ def build_map(
     if standalone:
         fmap.add_child(EventsPanel())
     fmap.add_child(Playback())
+    fmap.add_child(HistoryChart(treaty, timeline_end(treaty, today)))
+    fmap.add_child(BeltPanel())
     return fmap
 
 

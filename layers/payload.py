@@ -97,7 +97,23 @@ def build_payload(treaty: Treaty, countries: dict, borders: dict, today: dt.date
         "viewLabels": VIEW_LABELS,
         "countries": countries,
         "borders": borders,
+        "beltPairs": _belt_pairs(treaty, borders),
+        "population": {
+            f["properties"]["iso3"]: f["properties"]["pop_est"] for f in countries["features"]
+        },
     }
+
+
+def _belt_pairs(treaty: Treaty, borders: dict) -> list[list]:
+    """[State, neighbour, measured km, published km, contested] for each belt border."""
+    pairs = []
+    for feature in borders["features"]:
+        iso3, neighbour = feature["properties"]["iso3"], feature["properties"]["neighbour"]
+        published = treaty.published.get((iso3, neighbour))
+        contested = treaty.units[iso3].suspension is not None
+        measured = feature["properties"]["measured_km"]
+        pairs.append([iso3, neighbour, measured, published.km if published else 0, contested])
+    return pairs
 
 
 def _unit_payload(treaty: Treaty, unit: Unit, sources: _Sources, index: dict) -> dict:

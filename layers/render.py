@@ -18,9 +18,10 @@ from functools import cache
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
+from geodata.belt import BeltPair, BeltTotals, belt_pairs, belt_totals, measured
 from geodata.model import Event, Status, Treaty
 from geodata.timeline import counts_on, latest_event, status_on
-from layers.element import ASSETS
+from layers.paths import ASSETS
 from layers.payload import VIEWS
 from layers.style import PALETTE, STATUS_STYLE
 
@@ -92,10 +93,13 @@ class MapRenderer:
             for f in countries["features"]
             if "point" in f["properties"]
         }
-        self.borders = [
-            (f["properties"]["iso3"], self._project_lines(f["geometry"]))
+        self.borders = {
+            (f["properties"]["iso3"], f["properties"]["neighbour"]): self._project_lines(
+                f["geometry"]
+            )
             for f in borders["features"]
-        ]
+        }
+        self.lengths = measured(borders)
         self._maps: dict[tuple, Image.Image] = {}
 
     # ---- projection -------------------------------------------------------------------------
@@ -146,14 +150,15 @@ class MapRenderer:
     def image(self, frame: Frame) -> Image.Image:
         """The finished image for *frame*, at the output size."""
         statuses = {iso3: status_on(self.treaty, iso3, frame.day) for iso3 in self.treaty.units}
+        belt = belt_pairs(self.treaty, frame.day, self.lengths)
         key = tuple(sorted(statuses.items()))
         if key not in self._maps:
-            self._maps = {key: self._draw_map(statuses)}  # keep one: frames come in date order
+            self._maps = {key: self._draw_map(statuses, belt)}  # one kept: frames come in order
         picture = self._maps[key].copy()
-        self._draw_panels(picture, frame)
+        self._draw_panels(picture, frame, belt_totals(belt, {}))
         return picture
 
-    def _draw_map(self, statuses: dict[str, Status]) -> Image.Image:
+    def _draw_map(self, statuses: dict[str, Status], belt: list[BeltPair]) -> Image.Image:
         big = Image.new("RGB", self.size, rgb(PALETTE["sea"]))
         draw = ImageDraw.Draw(big)
         line = max(1, round(1.2 * self.unit * SUPERSAMPLE))
@@ -187,7 +192,7 @@ class MapRenderer:
                         closed=True,
                     )
         self._draw_points(draw, statuses)
-        self._draw_belt(draw, statuses)
+        self._draw_belt(draw, belt)
         return big.resize((self.width, self.height), Image.Resampling.LANCZOS)
 
     def _hatch(self, big: Image.Image, polygons: list, pattern: str) -> None:
@@ -226,30 +231,22 @@ class MapRenderer:
                 width=max(1, round(radius / 4)),
             )
 
-    def _draw_belt(self, draw: ImageDraw.ImageDraw, statuses: dict[str, Status]) -> None:
+    def _draw_belt(self, draw: ImageDraw.ImageDraw, belt: list[BeltPair]) -> None:
         s = self.unit * SUPERSAMPLE
-        for iso3, lines in self.borders:
-            status = statuses[iso3]
-            if status.leaving:
-                for line in lines:
-                    draw.line(
-                        _flat(line),
-                        fill=rgb(PALETTE["belt-halo"]),
-                        width=round(9 * s),
-                        joint="curve",
-                    )
-                    draw.line(
-                        _flat(line), fill=rgb(PALETTE["belt"]), width=round(5 * s), joint="curve"
-                    )
-            elif status is Status.SUSPENSION_CONTESTED:
-                for line in lines:
+        for pair in belt:
+            for line in self.borders[(pair.iso3, pair.neighbour)]:
+                if pair.state == "on":
+                    halo, ink = rgb(PALETTE["belt-halo"]), rgb(PALETTE["belt"])
+                    draw.line(_flat(line), fill=halo, width=round(9 * s), joint="curve")
+                    draw.line(_flat(line), fill=ink, width=round(5 * s), joint="curve")
+                elif pair.state == "contested":
                     _dashed(draw, line, "2 9", rgb(PALETTE["belt"]), 4 * s)
 
-    def _draw_panels(self, picture: Image.Image, frame: Frame) -> None:
+    def _draw_panels(self, picture: Image.Image, frame: Frame, belt: BeltTotals) -> None:
         overlay = Image.new("RGBA", picture.size, (0, 0, 0, 0))
         draw = ImageDraw.Draw(overlay)
         self._caption(draw, frame)
-        self._legend(draw, frame.day)
+        self._legend(draw, frame.day, belt)
         self._timeline(draw, frame.day)
         picture.paste(overlay, (0, 0), overlay)
 
@@ -280,13 +277,25 @@ class MapRenderer:
             draw.text((x, y), row, font=face, fill=text)
             y += face.size + round(gap * u)
 
-    def _legend(self, draw: ImageDraw.ImageDraw, day: dt.date) -> None:
+    def _legend(self, draw: ImageDraw.ImageDraw, day: dt.date, belt: BeltTotals) -> None:
         u, text = self.unit, rgb(PALETTE["text"])
         counts = counts_on(self.treaty, day)
         row_h, width = round(34 * u), round(430 * u)
         x0 = self.width - width - round(24 * u)
         y0 = round(24 * u)
-        self._panel(draw, (x0, y0, x0 + width, y0 + round(70 * u) + row_h * len(Status)))
+        belt_h = round(80 * u) if belt.states else 0
+        self._panel(draw, (x0, y0, x0 + width, y0 + round(70 * u) + row_h * len(Status) + belt_h))
+        if belt.states:
+            y = y0 + round(62 * u) + row_h * len(Status)
+            km = f"Belt: {belt.published_km:,.0f} km published, {belt.measured_km:,.0f} km measured"
+            draw.text((x0 + round(18 * u), y), km, font=font(round(18 * u), True), fill=text)
+            names = ", ".join(self.treaty.units[iso3].name for iso3 in belt.states)
+            draw.text(
+                (x0 + round(18 * u), y + round(24 * u)),
+                textwrap.shorten(names, 44),
+                font=font(round(16 * u)),
+                fill=text,
+            )
         draw.text(
             (x0 + round(18 * u), y0 + round(14 * u)),
             "STATES BY STATUS",

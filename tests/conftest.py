@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from geodata import DATA_DIR, load_treaty
-from geodata.tables import EVENTS_FILE, STATES_FILE
+from geodata.tables import BORDERS_FILE, EVENTS_FILE, STATES_FILE
 
 
 @pytest.fixture(scope="session")
@@ -19,7 +19,7 @@ def treaty():
 @pytest.fixture
 def data_copy(tmp_path):
     """A copy of the two treaty tables in a temporary directory, to edit and re-validate."""
-    for name in (STATES_FILE, EVENTS_FILE):
+    for name in (STATES_FILE, EVENTS_FILE, BORDERS_FILE):
         shutil.copy(DATA_DIR / name, tmp_path / name)
     return tmp_path
 

@@ -82,7 +82,7 @@ def test_status_filter():
 
 
 def test_invalid_data_shows_an_error_page_not_a_traceback(tmp_path, monkeypatch):
-    for name in ("states.csv", "events.csv"):
+    for name in ("states.csv", "events.csv", "borders_published.csv"):
         shutil.copy(DATA_DIR / name, tmp_path / name)
     line = edit_row(tmp_path / "states.csv", "FIN", "eif_date", "2012-08-01")
     monkeypatch.setenv("MINE_BAN_DATA_DIR", str(tmp_path))
@@ -111,3 +111,14 @@ def test_png_export_from_the_app():
     assert not app.exception
     labels = [b.proto.label for b in app.get("download_button")]
     assert any(label.startswith("Download PNG (") for label in labels), labels
+
+
+def test_belt_panel_and_comparison():
+    app = run_app(date="2026-02-20", view="eastern")
+    assert "Belt: 3,654 km of land border" in texts(app).replace("\\", "")
+    app.toggle(key="compare").set_value(True).run()
+    assert not app.exception
+    changed = app.dataframe[-1].value
+    assert set(changed["iso3"]) == {"LTU", "LVA", "EST", "FIN", "POL", "UKR", "MHL", "TON"}
+    row = changed.loc[changed["iso3"] == "POL"].iloc[0]
+    assert (row["2024-12-31"], row["2026-02-20"]) == ("party", "withdrawn")

@@ -244,3 +244,17 @@ def test_guided_tour_holds_each_key_event_with_its_caption(server, offline_page)
     assert frame.evaluate("MBT.view") == "eastern"
     frame.locator("[data-testid=date-slider]").press("Space")  # any play/pause key stops it
     assert not frame.evaluate("MBT.isTouring()")
+
+
+def test_belt_panel_grows_with_the_date(server, offline_page):
+    page = offline_page
+    page.goto(f"{server}/?date=2025-03-17&view=eastern")
+    frame = map_frame(page, on="2025-03-17")
+    assert frame.evaluate("MBT.beltTotals.states") == 0
+    frame.evaluate("MBT.setDay(MBT.parseDay('2025-03-18'))")
+    totals = frame.evaluate("MBT.beltTotals")
+    assert totals["states"] == 4 and totals["published"] == 324 + 332 + 161 + 640 + 261 + 418 + 209
+    frame.evaluate("MBT.setDay(MBT.parseDay('2026-02-20'))")
+    assert frame.evaluate("MBT.beltTotals.published") == 3654
+    panel = frame.locator("[data-testid=belt-panel]").inner_text()
+    assert "3,654 km published" in panel and "contested, not counted" in panel

@@ -24,7 +24,7 @@ def test_page_is_built_once_and_rebuilt_when_the_data_changes(tmp_path, monkeypa
 
     data = tmp_path / "data"
     data.mkdir()
-    for name in ("states.csv", "events.csv"):
+    for name in ("states.csv", "events.csv", "borders_published.csv"):
         shutil.copy(DATA_DIR / name, data / name)
     edit_row(data / "states.csv", "FIN", "note", "A note changed by hand.")
     changed = pagefile.page_folder(load_treaty(data), data, today, 600)

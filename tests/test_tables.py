@@ -188,3 +188,27 @@ def test_every_problem_is_reported_and_nothing_loads(data_copy):
     with pytest.raises(DataError) as caught:
         load_treaty(data_copy)
     assert {p.file for p in caught.value.problems} == {"states.csv", "events.csv"}
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "expected"),
+    [
+        ("neighbour_iso3", "GRL", "neighbour_iso3: 'GRL' is not a State in states.csv"),
+        ("iso3", "ZZZ", "iso3: 'ZZZ' is not a State in states.csv"),
+        ("published_km", "about 300", "published_km: 'about 300' is not a length in km"),
+        ("published_km", "-3", "published_km: '-3' is not a length in km"),
+        ("source", "", "source: is empty"),
+    ],
+)
+def test_published_border_problems_are_located(data_copy, column, value, expected):
+    edit_row(data_copy / "borders_published.csv", 3, column, value)
+    assert messages(data_copy) == [f"borders_published.csv:3: {expected}"]
+
+
+def test_published_border_pair_repeated(data_copy):
+    path = data_copy / "borders_published.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join([*lines, lines[1]]), encoding="utf-8")
+    assert messages(data_copy) == [
+        f"borders_published.csv:{len(lines) + 1}: row: FIN-RUS repeats line 2"
+    ]

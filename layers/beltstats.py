@@ -1,0 +1,50 @@
+"""The belt in numbers for the app's panel: a sentence and a table, figures labelled as
+published or measured, Ukraine apart (the map's own panel is ``layers/beltpanel.py``)."""
+
+from __future__ import annotations
+
+from geodata.belt import BeltPair, belt_totals
+from geodata.model import Treaty
+from layers.style import STATUS_STYLE
+
+
+def population(geometry) -> dict[str, int]:
+    """Natural Earth's population estimate (POP_EST) by code."""
+    return {
+        f["properties"]["iso3"]: f["properties"]["pop_est"] for f in geometry.countries["features"]
+    }
+
+
+def belt_sentence(treaty: Treaty, pairs: list[BeltPair], people: dict[str, int]) -> str:
+    """The belt on a date in one sentence, figures labelled; Ukraine apart."""
+    totals = belt_totals(pairs, people)
+    if not totals.states:
+        text = "No State bordering Russia or Belarus has announced or made a withdrawal."
+    else:
+        names = ", ".join(treaty.units[iso3].name for iso3 in totals.states)
+        text = (
+            f"Belt: {totals.published_km:,.0f} km of land border with Russia and Belarus "
+            f"(published figures; {totals.measured_km:,.0f} km measured on the 1:10m map) along "
+            f"{names}: {totals.population / 1e6:.1f} million people (Natural Earth estimate)."
+        )
+    contested = [p for p in pairs if p.state == "contested"]
+    if contested:
+        km = sum(p.published_km for p in contested)
+        name = treaty.units[contested[0].iso3].name
+        text += f" {name}: {km:,.0f} km published, contested, not counted."
+    return text
+
+
+def belt_rows(treaty: Treaty, pairs: list[BeltPair]) -> list[dict]:
+    """The table beside the sentence: each pair, its status and both lengths with sources."""
+    return [
+        {
+            "border": f"{treaty.units[p.iso3].name} – {treaty.units[p.neighbour].name}",
+            "status": STATUS_STYLE[p.status].label,
+            "on the belt": {"on": "yes", "contested": "contested", "off": ""}[p.state],
+            "published km": p.published_km,
+            "measured km (1:10m)": p.measured_km,
+            "published source": treaty.published[(p.iso3, p.neighbour)].source,
+        }
+        for p in pairs
+    ]

@@ -1,0 +1,144 @@
+"""The history chart: how many States stood in each status, from 1997 to the last event.
+
+A stacked area drawn as SVG from the status model's counts (``geodata.timeline.counts_on`` on
+every change date), with the key events marked along the top. In the map page a line follows
+the date control; in the app the same SVG marks the page's date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from html import escape
+
+from geodata.model import OPENED, Status, Treaty
+from geodata.timeline import change_dates, counts_on, dated_events
+from layers.payload import MAJOR_KINDS
+from layers.style import PALETTE, STATUS_STYLE
+
+WIDTH, HEIGHT = 1000, 210
+PLOT = (46, 18, 990, 180)  # left, top, right, bottom of the plotting area
+# Bottom to top: the bound States first, so the top of the blue-to-brown bands reads as "bound".
+STACK = (
+    Status.PARTY,
+    Status.WITHDRAWAL_ANNOUNCED,
+    Status.WITHDRAWAL_PENDING,
+    Status.SUSPENSION_CONTESTED,
+    Status.CONSENT_PENDING,
+    Status.SIGNATORY,
+    Status.WITHDRAWN,
+    Status.NON_PARTY,
+)
+
+
+@cache
+def series(treaty: Treaty, end: dt.date) -> list[tuple[dt.date, dict[Status, int]]]:
+    """Counts by status at every change date up to *end* (a step function)."""
+    return [(day, counts_on(treaty, day)) for day in change_dates(treaty) if day <= end]
+
+
+def x_of(day: dt.date, start: dt.date, end: dt.date) -> float:
+    left, _, right, _ = PLOT
+    return left + (right - left) * (day - start).days / max(1, (end - start).days)
+
+
+def y_of(count: float, total: int) -> float:
+    _, top, _, bottom = PLOT
+    return bottom - (bottom - top) * count / total
+
+
+def history_svg(
+    treaty: Treaty, end: dt.date, day: dt.date | None = None, marker_id: str = ""
+) -> str:
+    """The chart as an SVG document; *day*, if given, is marked with a vertical line."""
+    start, total = OPENED, len(treaty.states())
+    steps = series(treaty, end)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
+        f'class="mbt-chart" role="img" aria-label="States by status, {start.year} to {end.year}">'
+    ]
+    parts.append(_patterns())
+    below = [0] * len(steps)
+    for status in STACK:
+        above = [b + counts[status] for b, (_, counts) in zip(below, steps, strict=True)]
+        parts.append(_band(status, steps, below, above, start, end, total))
+        below = above
+    parts.append(_axes(start, end, total))
+    parts.extend(_event_marks(treaty, start, end))
+    x = x_of(day, start, end) if day else -10
+    _, top, _, bottom = PLOT
+    marker = f' id="{escape(marker_id)}"' if marker_id else ""
+    parts.append(
+        f'<line{marker} class="mbt-chart-now" x1="{x:.1f}" x2="{x:.1f}" y1="{top - 6}" '
+        f'y2="{bottom}" stroke="{PALETTE["text"]}" stroke-width="2.5"/>'
+    )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _band(status, steps, below, above, start, end, total) -> str:
+    """One status as a polygon: its upper edge left to right, its lower edge back."""
+    upper, lower = [], []
+    edges = [d for d, _ in steps[1:]] + [end]
+    for (day, _), next_day, low, high in zip(steps, edges, below, above, strict=True):
+        x0, x1 = x_of(day, start, end), x_of(next_day, start, end)
+        upper += [(x0, y_of(high, total)), (x1, y_of(high, total))]
+        lower += [(x0, y_of(low, total)), (x1, y_of(low, total))]
+    points = " ".join(f"{x:.2f},{y:.2f}" for x, y in upper + lower[::-1])
+    style = STATUS_STYLE[status]
+    fill = f"url(#mbt-pattern-{status})" if style.pattern else style.colour
+    return (
+        f'<polygon data-status="{status}" points="{points}" fill="{fill}" '
+        f'fill-opacity="0.95"><title>{escape(style.label)}</title></polygon>'
+    )
+
+
+def _patterns() -> str:
+    """The hatches, so the SVG also stands alone (the map page has the same ones)."""
+    defs = ["<defs>"]
+    ink = PALETTE["pattern-ink"]
+    for status, style in STATUS_STYLE.items():
+        if not style.pattern:
+            continue
+        cross = f'<rect width="8" height="2.5" fill="{ink}" fill-opacity="0.8"/>'
+        defs.append(
+            f'<pattern id="mbt-pattern-{status}" patternUnits="userSpaceOnUse" width="8" '
+            f'height="8" patternTransform="rotate(45)"><rect width="8" height="8" '
+            f'fill="{style.colour}"/><rect width="2.5" height="8" fill="{ink}" '
+            f'fill-opacity="0.8"/>{cross if style.pattern == "cross" else ""}</pattern>'
+        )
+    return "".join([*defs, "</defs>"])
+
+
+def _axes(start: dt.date, end: dt.date, total: int) -> str:
+    left, top, _, bottom = PLOT
+    ink = PALETTE["text"]
+    out = [f'<g font-size="13" fill="{ink}" font-family="DejaVu Sans, sans-serif">']
+    for year in range(2000, end.year + 1, 5):
+        x = x_of(dt.date(year, 1, 1), start, end)
+        out.append(
+            f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{bottom}" y2="{bottom + 5}" stroke="{ink}"/>'
+        )
+        out.append(f'<text x="{x:.1f}" y="{bottom + 19}" text-anchor="middle">{year}</text>')
+    for count in (0, 100, total):
+        y = y_of(count, total)
+        out.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{count}</text>')
+    out.append(f'<text x="{left}" y="{top - 6}">States by status (of {total})</text>')
+    out.append("</g>")
+    return "".join(out)
+
+
+def _event_marks(treaty: Treaty, start: dt.date, end: dt.date) -> list[str]:
+    """A small mark at the top for each key event, its title shown on hover."""
+    _, top, _, _ = PLOT
+    marks = []
+    for event in dated_events(treaty):
+        if event.kind not in MAJOR_KINDS or not start <= event.day <= end:
+            continue
+        x = x_of(event.day, start, end)
+        title = escape(f"{event.day}: {event.title}")
+        marks.append(
+            f'<path class="mbt-chart-event" d="M{x:.1f},{top - 1} l-4,-7 h8 z" '
+            f'fill="{PALETTE["text"]}"><title>{title}</title></path>'
+        )
+    return marks
