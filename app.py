@@ -15,7 +15,7 @@ import streamlit.components.v1 as components
 from geodata import DataError, data_dir, load_treaty
 from geodata.belt import belt_pairs, measured
 from geodata.model import OPENED, Status
-from geodata.report import differences, event_rows, status_csv, status_rows, summary
+from geodata.report import differences, event_rows, status_rows, summary
 from layers.beltstats import belt_rows, belt_sentence, population
 from layers.chart import history_svg
 from layers.export import (
@@ -76,29 +76,34 @@ def follow_map(end: dt.date) -> None:
         state.seq = value.get("seq", 0) if isinstance(value.get("seq"), int) else 0
 
 
-def offer_export(label: str, suffix: str, make, *args, progress: bool = False) -> None:
-    """A button that makes the file (with a progress bar for animations), then its download."""
-    slug = label.lower().replace(" ", "_")
-    key = f"export:{slug}:{args[2:]}"
-    if st.button(f"Make {label}", key=f"make_{slug}"):
-        bar = st.progress(0.0, text="Drawing frames…") if progress else None
-        tick = (
-            (lambda done, total: bar.progress(done / total, f"Frame {done} of {total}"))
-            if bar
-            else None
-        )
-        with st.spinner(f"Making {label}…"):
-            data = make(*args, progress=tick) if progress else make(*args)
-        st.session_state.exports = {key: data}  # keep only the latest file in memory
-    data = st.session_state.get("exports", {}).get(key)
-    if data:
-        name = "-".join(str(a) for a in args[2:] if isinstance(a, (str, dt.date)))
+def download(label: str, name: str, make, *args) -> None:
+    """A download button whose file is made when it is clicked (on its own thread)."""
+    st.download_button(
+        f"Download {label}",
+        partial(make, *args),
+        file_name=f"mine-ban-treaty-{name}",
+        on_click="ignore",
+        key=f"download:{name}",
+    )
+
+
+def offer_animation(kind: str, make, treaty, geometry, start, end, view) -> None:
+    """Make a GIF or MP4 with a progress bar, then offer it (the latest one is kept)."""
+    key = (kind, start, end, view)
+    if st.button(f"Make {kind}, {start} to {end}", key="make_animation"):
+        bar = st.progress(0.0, text="Drawing frames…")
+
+        def tick(done: int, total: int) -> None:
+            bar.progress(done / total, f"Frame {done} of {total}")
+
+        st.session_state.animation = (key, make(treaty, geometry, start, end, view, progress=tick))
+    made, data = st.session_state.get("animation", (None, b""))
+    if made == key:
         st.download_button(
-            f"Download {label} ({len(data) / 1e6:.1f} MB)",
+            f"Download {kind} ({len(data) / 1e6:.1f} MB)",
             data,
             on_click="ignore",
-            file_name=f"mine-ban-treaty-{name}.{suffix}",
-            key=f"get_{slug}",
+            file_name=f"mine-ban-treaty-{start}-{end}-{view}.{kind.lower()}",
         )
 
 
@@ -167,13 +172,7 @@ with table:
         and search.strip().lower() in (r["name"] + " " + r["iso3"]).lower()
     ]
     st.dataframe(rows, hide_index=True, height=250, column_order=STATUS_COLUMNS_SHOWN)
-    st.download_button(
-        f"Download statuses on {day} (CSV)",
-        status_csv(treaty, day),
-        file_name=f"mine-ban-treaty-status-{day}.csv",
-        mime="text/csv",
-        on_click="ignore",
-    )
+    download(f"Statuses on {day} (CSV)", f"status-{day}.csv", csv_bytes, treaty, day)
 
 st.markdown("#### The belt, and the treaty's history")
 belt_side, chart_side = st.columns([2, 3], gap="medium")
@@ -191,7 +190,16 @@ if st.toggle("Compare two dates", key="compare"):
     before.image(map_image(treaty, first, view), caption=f"{first}")
     after.image(map_image(treaty, second, view), caption=f"{second}")
     st.dataframe(differences(treaty, first, second), hide_index=True)
-    offer_export("comparison PNG", "png", compare_png_bytes, treaty, GEOMETRY, first, second, view)
+    download(
+        "Both maps (PNG)",
+        f"{first}-{second}.png",
+        compare_png_bytes,
+        treaty,
+        GEOMETRY,
+        first,
+        second,
+        view,
+    )
 
 st.markdown("#### Take it with you")
 image, animation, single = st.columns(3, gap="medium")
@@ -199,22 +207,27 @@ with image:
     st.caption(f"The map on {day} ({VIEW_LABELS[view]}), with legend, caption and sources.")
     size = st.selectbox("Size", ["1920x1080", "2560x1440", "3840x2160"], key="png_size")
     width, height = (int(n) for n in size.split("x"))
-    offer_export("PNG", "png", png_bytes, treaty, GEOMETRY, day, view, width, height, today)
+    download(
+        f"PNG, {size}",
+        f"{day}-{view}.png",
+        png_bytes,
+        treaty,
+        GEOMETRY,
+        day,
+        view,
+        width,
+        height,
+        today,
+    )
 with animation:
     span = st.date_input("Dates", (BELT_START, BELT_END), OPENED, end, key="span")
     kind = st.radio("Format", ["GIF", "MP4"], horizontal=True, key="animation_kind")
     if len(span) == 2 and span[0] < span[1]:
         make = gif_bytes if kind == "GIF" else mp4_bytes
-        offer_export(kind, kind.lower(), make, treaty, GEOMETRY, *span, view, progress=True)
+        offer_animation(kind, make, treaty, GEOMETRY, *span, view)
     else:
         st.info("Pick a first and a last date.")
 with single:
     st.caption("One HTML file with the interactive map: opens with no server and no network.")
-    offer_export("HTML map", "html", html_bytes, treaty, GEOMETRY, day, view, today)
-    st.download_button(
-        "All events (CSV)",
-        csv_bytes(treaty, day, "events"),
-        file_name="mine-ban-treaty-events.csv",
-        mime="text/csv",
-        on_click="ignore",
-    )
+    download("HTML map", f"{day}.html", html_bytes, treaty, GEOMETRY, day, view, today)
+    download("All events (CSV)", "events.csv", csv_bytes, treaty, day, "events")

@@ -12,7 +12,8 @@ medians and the ratios):
 - reruns_during_play: websocket frames the page sent to the server during 10 s of play (every
   rerun starts with one).
 - sync_ms_p95: from a pause to the panels showing the paused date.
-- cold_start_s / bare_cold_start_s: server start to map painted, and to a one-line page. The map
+- cold_start_s / bare_cold_start_s: server start to map painted, and to a one-line page
+  (medians of --cold-starts runs, alternating). The map
   page is built once per version of data and code and kept on disk (layers/pagefile.py):
   cold_start_s is a restart that reuses it, cold_start_first_build_s the start that builds it.
 - naive_step_ms_p50: the same map rebuilt by folium and re-sent with st_folium on each rerun.
@@ -203,13 +204,17 @@ def main() -> None:
     parser.add_argument("--naive-steps", type=int, default=6)
     parser.add_argument("--play-seconds", type=float, default=10)
     parser.add_argument("--syncs", type=int, default=8)
+    parser.add_argument("--cold-starts", type=int, default=3)
     args = parser.parse_args()
     with sync_playwright() as playwright:
-        bare = cold_start(playwright, "bench/bare_app.py", bare_painted)
+        bares, colds = [], []
         with tempfile.TemporaryDirectory() as cache:
             os.environ["MINE_BAN_CACHE_DIR"] = cache  # an empty page cache: the page is built
             first = cold_start(playwright, "app.py", map_painted)
-            cold = cold_start(playwright, "app.py", map_painted)  # a restart: the page is reused
+            for _ in range(args.cold_starts):  # alternate, so both see the same machine
+                bares.append(cold_start(playwright, "bench/bare_app.py", bare_painted))
+                colds.append(cold_start(playwright, "app.py", map_painted))  # page reused
+        bare, cold = statistics.median(bares), statistics.median(colds)
         app = measure_app(playwright, args.steps, args.play_seconds, args.syncs)
         naive = measure_naive(playwright, args.naive_steps)
     step_p50 = statistics.median(app["step_ms"])

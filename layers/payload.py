@@ -95,13 +95,39 @@ def build_payload(treaty: Treaty, countries: dict, borders: dict, today: dt.date
         "sources": sources.items,
         "views": VIEWS,
         "viewLabels": VIEW_LABELS,
-        "countries": countries,
+        "shapes": encode_shapes(countries),
         "borders": borders,
         "beltPairs": _belt_pairs(treaty, borders),
         "population": {
             f["properties"]["iso3"]: f["properties"]["pop_est"] for f in countries["features"]
         },
     }
+
+
+def encode_shapes(countries: dict, scale: int = 1000) -> list[list]:
+    """Country shapes, compact: ``[iso3, point or None, polygons]``, each ring a flat list of
+    integer coordinates (degrees x 1000, the layer's precision), each after the first as the
+    difference from the one before. Half the bytes of GeoJSON, and quicker for the browser."""
+    shapes = []
+    for feature in countries["features"]:
+        geometry = feature["geometry"]
+        polygons = []
+        if geometry is not None:
+            parts = geometry["coordinates"]
+            parts = [parts] if geometry["type"] == "Polygon" else parts
+            polygons = [[_delta_ring(ring, scale) for ring in rings] for rings in parts]
+        properties = feature["properties"]
+        shapes.append([properties["iso3"], properties.get("point"), polygons])
+    return shapes
+
+
+def _delta_ring(ring: list, scale: int) -> list[int]:
+    flat, last_x, last_y = [], 0, 0
+    for lon, lat in ring:
+        x, y = round(lon * scale), round(lat * scale)
+        flat += [x - last_x, y - last_y]
+        last_x, last_y = x, y
+    return flat
 
 
 def _belt_pairs(treaty: Treaty, borders: dict) -> list[list]:

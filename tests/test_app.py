@@ -67,7 +67,9 @@ def test_panels_follow_the_date():
     app.run()
     assert "Events around 27 December 2025" in texts(app)
     assert "Every map unit on 27 December 2025" in texts(app)
-    assert app.get("download_button")[0].proto.label.endswith("2025-12-27 (CSV)")
+    assert "Download Statuses on 2025-12-27 (CSV)" in [
+        b.proto.label for b in app.get("download_button")
+    ]
     assert dict(app.query_params)["date"] == "2025-12-27"
     rows = app.dataframe[1].value
     assert rows.loc[rows["iso3"] == "LTU", "status"].item() == "withdrawn"
@@ -105,12 +107,16 @@ def test_presentation_mode_from_the_url_hides_the_panels():
     assert app.session_state["present"] is False and app.dataframe
 
 
-def test_png_export_from_the_app():
+def test_exports_are_offered_for_the_date_and_an_animation_is_made_with_progress():
     app = run_app(date="2026-02-20", view="eastern")
-    app.button(key="make_png").click().run()
+    labels = [b.proto.label for b in app.get("download_button")]
+    assert {"Download PNG, 1920x1080", "Download HTML map", "Download All events (CSV)",
+            "Download Statuses on 2026-02-20 (CSV)"} <= set(labels)  # fmt: skip
+    app.date_input(key="span").set_value((dt.date(2025, 12, 20), dt.date(2026, 1, 5))).run()
+    app.button(key="make_animation").click().run()
     assert not app.exception
     labels = [b.proto.label for b in app.get("download_button")]
-    assert any(label.startswith("Download PNG (") for label in labels), labels
+    assert any(label.startswith("Download GIF (") for label in labels), labels
 
 
 def test_belt_panel_and_comparison():

@@ -74,8 +74,8 @@ def test_page_is_self_contained(page):
 
 def test_geometry_and_timeline_are_in_the_page_once(page, geometry):
     data = page_data(page)
-    assert page.count('{"iso3":"POL","pop_est"') == 1  # Poland's shape is sent once
-    assert len(data["countries"]["features"]) == len(geometry[0]["features"])
+    assert page.count('["POL",null,[[[') == 1  # Poland's shape is sent once
+    assert len(data["shapes"]) == len(geometry[0]["features"])
     assert data["start"] == day_number(day("1997-12-03"))
     assert data["end"] == day_number(TODAY)
 
@@ -100,3 +100,23 @@ def test_text_from_the_data_cannot_break_out_of_the_script(treaty, geometry):
 
 def test_script_json_escapes_markup():
     assert script_json({"a": "</script>&<!--"}) == '{"a":"\\u003c/script\\u003e\\u0026\\u003c!--"}'
+
+
+def test_shapes_decode_to_the_display_layer(geometry):
+    from layers.payload import encode_shapes
+
+    features = {f["properties"]["iso3"]: f for f in geometry[0]["features"]}
+    for iso3, point, polygons in encode_shapes(geometry[0]):
+        original = features[iso3]["geometry"]
+        parts = [] if original is None else original["coordinates"]
+        parts = [parts] if original and original["type"] == "Polygon" else parts
+        assert len(polygons) == len(parts)
+        for rings, original_rings in zip(polygons, parts, strict=True):
+            for flat, original_ring in zip(rings, original_rings, strict=True):
+                x = y = 0
+                decoded = []
+                for i in range(0, len(flat), 2):
+                    x, y = x + flat[i], y + flat[i + 1]
+                    decoded.append([x / 1000, y / 1000])
+                assert decoded == [[round(a, 3), round(b, 3)] for a, b in original_ring]
+        assert point == features[iso3]["properties"].get("point")
