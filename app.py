@@ -136,7 +136,7 @@ else:
     title.markdown("### Mine Ban Treaty Map: the Ottawa Convention, 1997 to today")
     toggle.toggle("Presentation mode", key="present_toggle", value=False, on_change=follow_toggle)
 for note in st.session_state.get("ignored", []):
-    st.warning(f"Ignored {note}; showing {day} instead.", icon="⚠️")
+    st.warning(escape_markdown(f"Ignored {note}; showing {day} instead."), icon="⚠️")
 
 treaty_map(
     date=day.isoformat(),

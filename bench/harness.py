@@ -37,8 +37,13 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(script: str | Path = "app.py", port: int | None = None, timeout: float = 60):
-    """Start ``streamlit run SCRIPT`` on loopback; yield its base URL once it answers."""
+def streamlit_server(
+    script: str | Path = "app.py", port: int | None = None, timeout: float = 60, env=None
+):
+    """Start ``streamlit run SCRIPT`` on loopback; yield its base URL once it answers.
+
+    *env* adds environment variables (e.g. ``MINE_BAN_DATA_DIR``) for the server.
+    """
     port = port or free_port()
     command = [
         sys.executable,
@@ -54,7 +59,12 @@ def streamlit_server(script: str | Path = "app.py", port: int | None = None, tim
         "true",
     ]
     process = subprocess.Popen(
-        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+        command,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, **(env or {})},
     )
     base = f"http://127.0.0.1:{port}"
     try:

@@ -258,3 +258,59 @@ def test_belt_panel_grows_with_the_date(server, offline_page):
     assert frame.evaluate("MBT.beltTotals.published") == 3654
     panel = frame.locator("[data-testid=belt-panel]").inner_text()
     assert "3,654 km published" in panel and "contested, not counted" in panel
+
+
+def _watch_for_injection(page) -> list[str]:
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    return dialogs
+
+
+def _pwned(page) -> list:
+    return [
+        f.evaluate("() => window.__pwned === undefined ? null : window.__pwned")
+        for f in page.frames
+    ]
+
+
+def test_hostile_data_runs_no_script_in_the_app_or_the_export(browser, tmp_path):
+    from conftest import HOSTILE, write_hostile_copy
+
+    from layers import export
+
+    data = write_hostile_copy(tmp_path)
+    with streamlit_server(
+        env={"MINE_BAN_DATA_DIR": str(data), "MINE_BAN_CACHE_DIR": str(tmp_path / "cache")}
+    ) as base:
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        dialogs = _watch_for_injection(page)
+        page.goto(f"{base}/?date=2026-02-20&view=eastern")
+        frame = map_frame(page, on="2026-02-20")
+        page.get_by_text("Every map unit on 20 February 2026").wait_for()
+        caption = frame.locator(".mbt-caption .mbt-event").inner_text()
+        assert HOSTILE in caption  # the title is shown, as text
+        box = frame.locator("path[data-iso3='POL']").first.bounding_box()
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        tooltip = frame.locator(".mbt-tip").first
+        tooltip.wait_for()
+        assert f"Poland {HOSTILE}" in tooltip.inner_text()
+        frame.evaluate("MBT.setDay(MBT.parseDay('2025-07-10'))")
+        page.wait_for_timeout(800)
+        assert dialogs == [] and set(_pwned(page)) == {None}
+        context.close()
+
+    treaty = export.load_treaty(data)
+    single = tmp_path / "map.html"
+    single.write_bytes(
+        export.html_bytes(treaty, export.Geometry.load(), dt.date(2026, 2, 20), "eastern")
+    )
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    dialogs = _watch_for_injection(page)
+    page.goto(single.as_uri())
+    page.wait_for_function("window.MBT && MBT.ready")
+    page.get_by_role("button", name="Events around the date ▾").click()
+    assert HOSTILE in page.locator(".mbt-events").inner_text()
+    assert dialogs == [] and set(_pwned(page)) == {None}
+    context.close()

@@ -1,0 +1,71 @@
+"""URL parameters: whatever arrives, the app runs on a sensible default and says what it ignored."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st_
+from streamlit.testing.v1 import AppTest
+
+from geodata import DATA_DIR
+from geodata.model import OPENED
+from layers.params import parse_params
+
+APP = str(DATA_DIR.parent / "app.py")
+END = dt.date(2026, 11, 23)
+hostile = st_.sampled_from(
+    [
+        "",
+        " ",
+        "2026-02-30",
+        "0000-00-00",
+        "9999-12-31",
+        "1997-12-02",
+        "2026-02-20T00:00",
+        "<script>alert(1)</script>",
+        "[x](javascript:alert(1))",
+        "**bold** `code` $x$",
+        "é" * 5000,
+        "\x00\x01",
+        "2025-03-18 ",
+        "europe",
+        "1",
+    ]
+)
+values = st_.one_of(hostile, st_.text(max_size=300))
+keys = st_.one_of(st_.sampled_from(["date", "view", "present"]), st_.text(min_size=1, max_size=30))
+
+
+@given(st_.dictionaries(keys, values, max_size=5))
+def test_parse_params_never_fails_and_stays_in_range(params):
+    state = parse_params(params, OPENED, END, END)
+    assert OPENED <= state.day <= END
+    assert state.view in ("world", "europe", "eastern")
+    assert isinstance(state.present, bool)
+    for note in state.ignored:
+        assert len(note) < 400  # long values are shortened in the message
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st_.dictionaries(
+        keys, st_.one_of(values, st_.lists(hostile, min_size=2, max_size=3)), max_size=4
+    )
+)
+def test_app_runs_on_any_url(params):
+    app = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        app.query_params[key] = value
+    app.run()
+    assert not app.exception, app.exception
+    day = app.session_state["day"]
+    assert day >= OPENED
+    assert dict(app.query_params)["date"] == day.isoformat()
+    if not app.session_state["present"]:  # presentation mode shows the date only on the map
+        assert any(f"{day:%-d %B %Y}" in m.value for m in app.markdown)
+    good = {"date", "view", "present"}
+    if set(params) - good:
+        assert any("unknown parameter" in w.value for w in app.warning)
+    for warning in app.warning:
+        assert "<script>" not in warning.value  # shown escaped, as text
