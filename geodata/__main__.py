@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from geodata import BORDERS, DATA_DIR, DataError, load_treaty, parse_day
+from geodata import BORDERS, DataError, data_dir, load_treaty, parse_day
 from geodata.belt import belt_pairs, measured_from, write_belt_csv
 from geodata.report import status_csv
 from geodata.tables import problems_in
@@ -17,20 +17,21 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     status = commands.add_parser("status", help="every map unit's status on a date, as CSV")
     status.add_argument("--date", required=True, help="YYYY-MM-DD")
-    status.add_argument("--data-dir", type=Path, default=DATA_DIR)
+    status.add_argument("--data-dir", type=Path, default=None)
     validate = commands.add_parser("validate", help="check every data file; exit 0 if all is well")
-    validate.add_argument("--data-dir", type=Path, default=DATA_DIR)
+    validate.add_argument("--data-dir", type=Path, default=None)
     belt = commands.add_parser("belt", help="borders with Russia and Belarus on a date, as CSV")
     belt.add_argument("--date", required=True, help="YYYY-MM-DD")
-    belt.add_argument("--data-dir", type=Path, default=DATA_DIR)
+    belt.add_argument("--data-dir", type=Path, default=None)
     args = parser.parse_args(argv)
 
     if args.command == "validate":
-        problems = problems_in(args.data_dir)
+        folder = args.data_dir or data_dir()
+        problems = problems_in(folder)
         for problem in problems:
             print(problem)
         if not problems:
-            print(f"{args.data_dir}: all data files valid", file=sys.stderr)
+            print(f"{folder}: all data files valid", file=sys.stderr)
         return 2 if problems else 0
     try:
         day = parse_day(args.date)
