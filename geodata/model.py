@@ -81,6 +81,19 @@ class Unit:
     note: str
 
     @property
+    def treaty_dates(self) -> tuple[dt.date | None, ...]:
+        """The unit's own treaty dates (set or not), in the order of the states.csv columns."""
+        return (
+            self.signature,
+            self.consent,
+            self.eif,
+            self.withdrawal_announced,
+            self.withdrawal_deposited,
+            self.withdrawal_effective,
+            self.suspension,
+        )
+
+    @property
     def sources(self) -> str:
         """Every citation of the row, joined with ' | '."""
         return " | ".join(s for s in (self.source, self.withdrawal_source) if s)

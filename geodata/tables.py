@@ -242,7 +242,7 @@ def _check_dates(unit: Unit, line: int, problems: list[Problem]) -> None:
         problems.append(Problem(STATES_FILE, line, field, message))
 
     if unit.kind is not UnitKind.STATE:
-        own = [c for c, d in zip(UNIT_DATES[:7], _own_dates(unit), strict=True) if d]
+        own = [c for c, d in zip(UNIT_DATES[:7], unit.treaty_dates, strict=True) if d]
         if own:
             bad(own[0], f"a {unit.kind} has no treaty dates of its own (part_of decides)")
         return
@@ -291,18 +291,6 @@ def _check_leaving(unit: Unit, bad) -> None:
     announced, deposited = unit.withdrawal_announced, unit.withdrawal_deposited
     if announced and deposited and deposited < announced:
         bad("withdrawal_deposited_date", "is before withdrawal_announced_date")
-
-
-def _own_dates(unit: Unit) -> tuple:
-    return (
-        unit.signature,
-        unit.consent,
-        unit.eif,
-        unit.withdrawal_announced,
-        unit.withdrawal_deposited,
-        unit.withdrawal_effective,
-        unit.suspension,
-    )
 
 
 def _check_links(unit: Unit, units: dict[str, Unit], line: int, problems: list[Problem]) -> None:

@@ -76,17 +76,7 @@ def change_dates(treaty: Treaty) -> list[dt.date]:
     """Every date on which some map unit's status can change, ascending, from 1997-12-03."""
     days = {OPENED}
     for unit in treaty.units.values():
-        own = (
-            unit.signature,
-            unit.consent,
-            unit.eif,
-            unit.withdrawal_announced,
-            unit.withdrawal_deposited,
-            unit.withdrawal_effective,
-            unit.suspension,
-            unit.independence,
-        )
-        days.update(d for d in own if d is not None)
+        days.update(d for d in (*unit.treaty_dates, unit.independence) if d is not None)
     return sorted(days)
 
 
