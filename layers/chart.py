@@ -19,6 +19,7 @@ from layers.style import PALETTE, STATUS_STYLE
 WIDTH, HEIGHT = 1000, 210
 PLOT = (46, 18, 990, 180)  # left, top, right, bottom of the plotting area
 # Bottom to top: the bound States first, so the top of the blue-to-brown bands reads as "bound".
+PATTERN_ID = "mbt-chart-pattern-"
 STACK = (
     Status.PARTY,
     Status.WITHDRAWAL_ANNOUNCED,
@@ -86,7 +87,7 @@ def _band(status, steps, below, above, start, end, total) -> str:
         lower += [(x0, y_of(low, total)), (x1, y_of(low, total))]
     points = " ".join(f"{x:.2f},{y:.2f}" for x, y in upper + lower[::-1])
     style = STATUS_STYLE[status]
-    fill = f"url(#mbt-pattern-{status})" if style.pattern else style.colour
+    fill = f"url(#{PATTERN_ID}{status})" if style.pattern else style.colour
     return (
         f'<polygon data-status="{status}" points="{points}" fill="{fill}" '
         f'fill-opacity="0.95"><title>{escape(style.label)}</title></polygon>'
@@ -94,7 +95,9 @@ def _band(status, steps, below, above, start, end, total) -> str:
 
 
 def _patterns() -> str:
-    """The hatches, so the SVG also stands alone (the map page has the same ones)."""
+    """The chart's own hatches, so that it also stands alone. Their ids differ from the map's:
+    while the chart is hidden, a shared id would resolve to its hidden copy and the map's hatched
+    countries would lose their fill."""
     defs = ["<defs>"]
     ink = PALETTE["pattern-ink"]
     for status, style in STATUS_STYLE.items():
@@ -102,7 +105,7 @@ def _patterns() -> str:
             continue
         cross = f'<rect width="8" height="2.5" fill="{ink}" fill-opacity="0.8"/>'
         defs.append(
-            f'<pattern id="mbt-pattern-{status}" patternUnits="userSpaceOnUse" width="8" '
+            f'<pattern id="{PATTERN_ID}{status}" patternUnits="userSpaceOnUse" width="8" '
             f'height="8" patternTransform="rotate(45)"><rect width="8" height="8" '
             f'fill="{style.colour}"/><rect width="2.5" height="8" fill="{ink}" '
             f'fill-opacity="0.8"/>{cross if style.pattern == "cross" else ""}</pattern>'

@@ -81,6 +81,9 @@ def test_poland_painted_by_its_status_with_the_network_off(server, offline_page,
         frame.locator("[data-testid=map-date]").inner_text()
         == f"{dt.date.fromisoformat(when):%-d %B %Y}"
     )
+    if when >= "2025-07-18":  # Ukraine is cross-hatched: its pattern must really paint
+        contested = pixel(page, frame, "UKR")
+        assert any(close(contested, rgb(c), 40) for c in ("#cc79a7", "#ffffff")), contested
     assert page.requests.external() == [] and page.blocked == []
 
 
