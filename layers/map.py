@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
+import json
 from typing import ClassVar
 
 import folium
@@ -51,10 +53,11 @@ class TreatyData(TemplateElement):
 
     template_name = "data.js.j2"
 
-    def __init__(self, payload: dict, day: dt.date, view: str, height: int):
+    def __init__(self, payload: dict, day: dt.date, view: str, height: int, data_file: str = ""):
         super().__init__()
         self.height = height
-        self.json = script_json(payload)
+        self.data_file = data_file  # "" inlines the data; a name fetches it beside the page
+        self.json = "" if data_file else script_json(payload)
         self.day = day_number(day)
         self.view = view
         self.attribution = ATTRIBUTION
@@ -69,10 +72,13 @@ def build_map(
     today: dt.date | None = None,
     height: int = 640,
     standalone: bool = False,
+    data_file: str = "",
 ) -> folium.Map:
     """The folium map for the whole timeline, opened on *day* and *view*.
 
     *standalone* adds what the app shows beside the map (the events list), for the single file.
+    *data_file* names a gzipped JSON file beside the page to fetch the data from, instead of
+    inlining it (see ``layers/pagefile.py``); the payload is then in ``fmap.payload``.
     """
     today = today or dt.date.today()
     payload = build_payload(treaty, countries, borders, today)
@@ -88,7 +94,8 @@ def build_map(
         zoom_snap=0.25,
     )
     fmap.add_child(PageAssets())
-    fmap.add_child(TreatyData(payload, day, view, height))
+    fmap.add_child(TreatyData(payload, day, view, height, data_file))
+    fmap.payload = payload
     fmap.add_child(StatusLayer())
     fmap.add_child(BeltLayer())
     fmap.add_child(Legend())
@@ -106,3 +113,13 @@ def build_map(
 def render_page(treaty: Treaty, countries: dict, borders: dict, **options) -> str:
     """The map as one self-contained HTML document (no network needed)."""
     return build_map(treaty, countries, borders, **options).get_root().render()
+
+
+def render_page_and_data(
+    treaty: Treaty, countries: dict, borders: dict, data_file: str, **options
+) -> tuple[str, bytes]:
+    """The page, and its data as gzipped JSON to serve beside it as *data_file*."""
+    fmap = build_map(treaty, countries, borders, data_file=data_file, **options)
+    page = fmap.get_root().render()
+    data = json.dumps(fmap.payload, ensure_ascii=False, separators=(",", ":")).encode()
+    return page, gzip.compress(data, compresslevel=9, mtime=0)

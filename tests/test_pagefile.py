@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
+import json
 import shutil
 
 from test_tables import edit_row
@@ -16,7 +18,9 @@ def test_page_is_built_once_and_rebuilt_when_the_data_changes(tmp_path, monkeypa
     today = dt.date(2026, 11, 23)
     first = pagefile.page_folder(treaty, DATA_DIR, today, 600)
     page = first / pagefile.PAGE
-    assert page.stat().st_size > 1_000_000 and "mbt-data" in page.read_text(encoding="utf-8")
+    assert 'fetch("data.json.gz")' in page.read_text(encoding="utf-8")
+    data = json.loads(gzip.decompress((first / pagefile.DATA).read_bytes()))
+    assert len(data["shapes"]) == 243 and data["units"]["POL"]["n"] == "Poland"
     built = page.stat().st_mtime_ns
     assert pagefile.page_folder(treaty, DATA_DIR, today, 600) == first
     assert page.stat().st_mtime_ns == built  # reused, not rebuilt
@@ -29,5 +33,6 @@ def test_page_is_built_once_and_rebuilt_when_the_data_changes(tmp_path, monkeypa
     edit_row(data / "states.csv", "FIN", "note", "A note changed by hand.")
     changed = pagefile.page_folder(load_treaty(data), data, today, 600)
     assert changed != first
-    assert "A note changed by hand." in (changed / pagefile.PAGE).read_text(encoding="utf-8")
+    changed_data = gzip.decompress((changed / pagefile.DATA).read_bytes()).decode()
+    assert "A note changed by hand." in changed_data
     assert not list(changed.glob(".*"))  # no partial file left behind
