@@ -146,7 +146,7 @@ def block_external(context) -> list[str]:
 
 
 class SocketLog:
-    """Websocket frames between the page and the Streamlit server.
+    """Websocket frames the page sends to the Streamlit server.
 
     A rerun is asked for by a frame the browser sends (a BackMsg); counting the frames sent while
     the map plays counts the reruns it caused.
@@ -154,12 +154,10 @@ class SocketLog:
 
     def __init__(self, page):
         self.sent: list[float] = []
-        self.received: list[float] = []
         page.on("websocket", self._watch)
 
     def _watch(self, socket):
         socket.on("framesent", lambda _: self.sent.append(time.monotonic()))
-        socket.on("framereceived", lambda _: self.received.append(time.monotonic()))
 
 
 def map_frame(page, on: str | None = None, timeout: float = 30):

@@ -62,7 +62,7 @@ STATES_COLUMNS = (
 EVENTS_COLUMNS = ("date", "iso3", "kind", "title", "source")
 BORDERS_COLUMNS = ("iso3", "neighbour_iso3", "published_km", "source", "note")
 CONSENT_TYPES = {"ratification", "accession", "acceptance", "approval", "succession"}
-# Kinds written in events.csv; kinds derived from states.csv are in timeline.DERIVED_KINDS.
+# Kinds written in events.csv; timeline._derived_events makes the others from states.csv.
 EVENT_KINDS = {
     "milestone",
     "announcement",

@@ -13,14 +13,6 @@ from functools import cache
 
 from geodata.model import ENTRY_INTO_FORCE, OPENED, Event, Precision, Status, Treaty, Unit
 
-DERIVED_KINDS = (
-    "signature",
-    "consent",
-    "entry_into_force",
-    "withdrawal_notice",
-    "withdrawal_effective",
-)
-
 
 def governing_unit(treaty: Treaty, iso3: str, day: dt.date) -> Unit:
     """The State whose status a map unit shows on *day*.

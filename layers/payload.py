@@ -47,10 +47,6 @@ def day_number(day: dt.date) -> int:
     return (day - EPOCH).days
 
 
-def from_day_number(number: int) -> dt.date:
-    return EPOCH + dt.timedelta(days=number)
-
-
 def timeline_end(treaty: Treaty, today: dt.date) -> dt.date:
     """The slider's last day: the last dated event (scheduled ones included), or today if later."""
     last = max(e.day for e in dated_events(treaty))
