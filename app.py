@@ -13,10 +13,10 @@ import streamlit as st
 import streamlit.components.v1 as components
 
 from geodata import DataError, data_dir, load_treaty
-from geodata.belt import belt_pairs, measured
+from geodata.belt import belt_pairs, measured, population
 from geodata.model import OPENED, Status
 from geodata.report import differences, event_rows, status_rows, summary
-from layers.beltstats import belt_rows, belt_sentence, population
+from layers.beltstats import belt_rows, belt_sentence
 from layers.chart import history_svg
 from layers.export import (
     Geometry,
@@ -178,7 +178,7 @@ st.markdown("#### The belt, and the treaty's history")
 belt_side, chart_side = st.columns([2, 3], gap="medium")
 with belt_side:
     pairs = belt_pairs(treaty, day, measured(GEOMETRY.borders))
-    st.markdown(escape_markdown(belt_sentence(treaty, pairs, population(GEOMETRY))))
+    st.markdown(escape_markdown(belt_sentence(treaty, pairs, population(GEOMETRY.countries))))
     st.dataframe(belt_rows(treaty, pairs), hide_index=True)
 with chart_side:
     st.image(history_svg(treaty, end, day), caption="States by status; the line marks the date.")

@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from geodata.model import Status, Treaty
-from geodata.timeline import governing_unit, status_on
+from geodata.timeline import status_on
 
 BELT_STATES = ("NOR", "FIN", "EST", "LVA", "LTU", "POL", "UKR")
 NEIGHBOURS = ("RUS", "BLR")
@@ -53,6 +53,16 @@ def measured(borders: dict) -> dict[tuple[str, str], float]:
     }
 
 
+def contested(treaty: Treaty, iso3: str) -> bool:
+    """The State's way out is not an Art. 20 withdrawal (Ukraine's "suspension"): kept apart."""
+    return treaty.units[iso3].suspension is not None
+
+
+def population(countries: dict) -> dict[str, int]:
+    """Natural Earth's population estimate (POP_EST) by code, from the display layer."""
+    return {f["properties"]["iso3"]: f["properties"]["pop_est"] for f in countries["features"]}
+
+
 @cache
 def measured_from(path: Path) -> dict[tuple[str, str], float]:
     return measured(json.loads(path.read_text(encoding="utf-8")))
@@ -65,7 +75,6 @@ def belt_pairs(
     pairs = []
     for (iso3, neighbour), km in lengths.items():
         published = treaty.published.get((iso3, neighbour))
-        unit = governing_unit(treaty, iso3, day)
         pairs.append(
             BeltPair(
                 iso3=iso3,
@@ -73,7 +82,7 @@ def belt_pairs(
                 status=status_on(treaty, iso3, day),
                 measured_km=km,
                 published_km=published.km if published else float("nan"),
-                contested=unit.suspension is not None,
+                contested=contested(treaty, iso3),
             )
         )
     return pairs

@@ -8,13 +8,6 @@ from geodata.model import Treaty
 from layers.style import STATUS_STYLE
 
 
-def population(geometry) -> dict[str, int]:
-    """Natural Earth's population estimate (POP_EST) by code."""
-    return {
-        f["properties"]["iso3"]: f["properties"]["pop_est"] for f in geometry.countries["features"]
-    }
-
-
 def belt_sentence(treaty: Treaty, pairs: list[BeltPair], people: dict[str, int]) -> str:
     """The belt on a date in one sentence, figures labelled; Ukraine apart."""
     totals = belt_totals(pairs, people)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from geodata.belt import contested, measured, population
 from geodata.model import OPENED, Status, Treaty, Unit, UnitKind
 from geodata.timeline import change_dates, counts_on, dated_events, intervals
 from layers.style import PALETTE, status_index, style_table
@@ -94,9 +95,7 @@ def build_payload(treaty: Treaty, countries: dict, borders: dict, today: dt.date
         "shapes": encode_shapes(countries),
         "borders": borders,
         "beltPairs": _belt_pairs(treaty, borders),
-        "population": {
-            f["properties"]["iso3"]: f["properties"]["pop_est"] for f in countries["features"]
-        },
+        "population": population(countries),
     }
 
 
@@ -129,12 +128,11 @@ def _delta_ring(ring: list, scale: int) -> list[int]:
 def _belt_pairs(treaty: Treaty, borders: dict) -> list[list]:
     """[State, neighbour, measured km, published km, contested] for each belt border."""
     pairs = []
-    for feature in borders["features"]:
-        iso3, neighbour = feature["properties"]["iso3"], feature["properties"]["neighbour"]
+    for (iso3, neighbour), km in measured(borders).items():
         published = treaty.published.get((iso3, neighbour))
-        contested = treaty.units[iso3].suspension is not None
-        measured = feature["properties"]["measured_km"]
-        pairs.append([iso3, neighbour, measured, published.km if published else 0, contested])
+        pairs.append(
+            [iso3, neighbour, km, published.km if published else 0, contested(treaty, iso3)]
+        )
     return pairs
 
 
