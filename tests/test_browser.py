@@ -263,6 +263,20 @@ def test_belt_panel_grows_with_the_date(server, offline_page):
     assert "3,654 km published" in panel and "contested, not counted" in panel
 
 
+def test_chart_line_follows_the_date_once_the_chart_is_shown(server, offline_page):
+    page = offline_page
+    page.goto(f"{server}/?date=2000-01-01&view=world")
+    frame = map_frame(page, on="2000-01-01")
+    line = frame.locator("#mbt-chart-now")
+    frame.evaluate("MBT.setDay(MBT.parseDay('2026-02-20'))")  # while the chart is hidden
+    frame.get_by_role("button", name="Chart").click()
+    shown = float(line.get_attribute("x1"))
+    frame.evaluate("MBT.setDay(MBT.parseDay('2000-01-01'))")
+    earlier = float(line.get_attribute("x1"))
+    assert earlier < shown
+    assert line.get_attribute("x2") == line.get_attribute("x1")
+
+
 def _watch_for_injection(page) -> list[str]:
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
