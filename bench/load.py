@@ -7,6 +7,11 @@ loopback), and each page for --seconds repeats: jump to a random date, step thro
 or play for two seconds and pause; after each it waits for the panels to show the settled date
 (sync_ms). Then the pages close. The server's resident memory is sampled all along.
 errors counts failed page loads, page errors and syncs slower than 15 s.
+
+sync_ms is timed in the browser, on one clock: from the moment the map settles (the call that
+pauses, steps or sets the day returns) to the moment a MutationObserver sees the panel heading
+name that day. Polling from here instead (Playwright's text locator re-searches the page on every
+animation frame) adds its own CPU load to ten pages and the delay of the round trip.
 """
 
 from __future__ import annotations
@@ -48,11 +53,25 @@ async def map_frame(page, timeout: float = 60):
     raise TimeoutError("map not ready")
 
 
-async def settle(page, frame, syncs: list[float], started: float) -> None:
-    """Wait until the panels show the date the map settled on."""
+SHOWN_AT = """([heading, timeout]) => new Promise((resolve) => {
+  const shown = () => [...document.querySelectorAll("h4")].some((h) => h.textContent === heading);
+  if (shown()) return resolve(Date.now());
+  const watch = new MutationObserver(() => {
+    if (shown()) { watch.disconnect(); resolve(Date.now()); }
+  });
+  watch.observe(document.body, {subtree: true, childList: true, characterData: true});
+  setTimeout(() => { watch.disconnect(); resolve(null); }, timeout);
+})"""
+
+
+async def settle(page, frame, syncs: list[float], settled_at: float) -> None:
+    """Wait until the panels show the date the map settled on (at *settled_at*, ms since epoch)."""
     day = dt.date.fromisoformat(await frame.evaluate("MBT.isoDay(MBT.day)"))
-    await page.get_by_text(f"Events around {day:%-d %B %Y}").wait_for(timeout=15000)
-    syncs.append((time.monotonic() - started) * 1000)
+    heading = f"Events around {day:%-d %B %Y}"
+    shown_at = await page.evaluate(SHOWN_AT, [heading, 15000])
+    if shown_at is None:
+        raise TimeoutError(f"the panels did not show {day} within 15 s")
+    syncs.append(shown_at - settled_at)
 
 
 async def session(browser, base: str, seconds: float, rng: random.Random, syncs, errors):
@@ -66,21 +85,21 @@ async def session(browser, base: str, seconds: float, rng: random.Random, syncs,
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             action = rng.random()
-            started = time.monotonic()
             if action < 0.45:
                 target = dt.date(1998, 1, 1) + dt.timedelta(days=rng.randrange(10500))
-                await frame.evaluate(f"MBT.setDay(MBT.parseDay('{target}'))")
+                settled_at = await frame.evaluate(
+                    f"MBT.setDay(MBT.parseDay('{target}')), Date.now()"
+                )
             elif action < 0.75:
                 for _ in range(3):
                     await frame.evaluate("MBT.step(1)")
-                await frame.evaluate("MBT.report()")
+                settled_at = await frame.evaluate("MBT.report(), Date.now()")
             else:
                 await frame.evaluate("MBT.play()")
                 await asyncio.sleep(2)
-                started = time.monotonic()
-                await frame.evaluate("MBT.pause()")
+                settled_at = await frame.evaluate("MBT.pause(), Date.now()")
             try:
-                await settle(page, frame, syncs, started)
+                await settle(page, frame, syncs, settled_at)
             except Exception as error:
                 errors.append(f"sync: {error}"[:200])
             await asyncio.sleep(rng.uniform(0.2, 1.0))
