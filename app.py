@@ -14,12 +14,12 @@ import streamlit.components.v1 as components
 
 from geodata import DataError, data_dir, load_treaty
 from geodata.belt import belt_pairs, measured, population
+from geodata.geometry import Geometry
 from geodata.model import OPENED, Status
 from geodata.report import differences, event_rows, status_rows, summary
 from layers.beltstats import belt_rows, belt_sentence
 from layers.chart import history_svg
 from layers.export import (
-    Geometry,
     compare_png_bytes,
     csv_bytes,
     gif_bytes,
@@ -56,13 +56,23 @@ def load_map(today: dt.date):
 
 
 @st.cache_resource(show_spinner=False)
-def load_geometry() -> Geometry:
-    return Geometry.load()
+def load_geometry(units) -> Geometry:
+    return Geometry.load(data_dir(), units)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def map_image(_treaty, day: dt.date, view: str) -> bytes:
-    return png_bytes(_treaty, load_geometry(), day, view, 960, 540)
+def map_image(_treaty, _geometry, day: dt.date, view: str) -> bytes:
+    return png_bytes(_treaty, _geometry, day, view, 960, 540)
+
+
+def or_stop(load, *args):
+    """What *load* returns, or (the data does not validate) an error page listing every problem."""
+    try:
+        return load(*args)
+    except DataError as error:
+        st.error("The treaty data does not validate, so the map cannot be shown.")
+        st.code("\n".join(str(p) for p in error.problems), language=None)
+        st.stop()
 
 
 def follow_map(end: dt.date) -> None:
@@ -112,12 +122,7 @@ def follow_toggle() -> None:
 
 
 today = dt.date.today()
-try:
-    treaty, treaty_map = load_map(today)
-except DataError as error:
-    st.error("The treaty data does not validate, so the map cannot be shown.")
-    st.code("\n".join(str(p) for p in error.problems), language=None)
-    st.stop()
+treaty, treaty_map = or_stop(load_map, today)
 end = timeline_end(treaty, today)
 
 if "day" not in st.session_state:
@@ -150,7 +155,7 @@ treaty_map(
 if present:
     st.stop()
 st.markdown(escape_markdown(summary(treaty, day, LABELS)))
-GEOMETRY = load_geometry()  # after the map: its shapes went to the browser in the page
+GEOMETRY = or_stop(load_geometry, tuple(treaty.units))  # after the map, which has its shapes
 
 events, table = st.columns([1, 1], gap="medium")
 with events:
@@ -187,8 +192,8 @@ if st.toggle("Compare two dates", key="compare"):
     before, after = st.columns(2)
     first = before.date_input("First date", dt.date(2024, 12, 31), OPENED, end, key="first")
     second = after.date_input("Second date", dt.date(2026, 2, 20), OPENED, end, key="second")
-    before.image(map_image(treaty, first, view), caption=f"{first}")
-    after.image(map_image(treaty, second, view), caption=f"{second}")
+    before.image(map_image(treaty, GEOMETRY, first, view), caption=f"{first}")
+    after.image(map_image(treaty, GEOMETRY, second, view), caption=f"{second}")
     st.dataframe(differences(treaty, first, second), hide_index=True)
     download(
         "Both maps (PNG)",

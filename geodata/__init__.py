@@ -9,8 +9,8 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from geodata.model import DataError, Status, Treaty
-from geodata.tables import load
+from geodata.model import DataError, Problem, Status, Treaty
+from geodata.tables import load, problems_in
 
 DATA_DIR = Path(__file__).parent
 COUNTRIES = DATA_DIR / "countries.geojson"
@@ -21,13 +21,23 @@ __all__ = ["BORDERS", "COUNTRIES", "DATA_DIR", "DataError", "Status", "Treaty", 
 
 def data_dir() -> Path:
     """Where the treaty tables are read from: ``$MINE_BAN_DATA_DIR`` if set (to try edited
-    tables), else the project's ``geodata/``."""
+    tables), else the project's ``geodata/``. The boundary layers are read from there too if it
+    has them, else from ``geodata/`` (``geometry.geometry_paths``)."""
     return Path(os.environ.get("MINE_BAN_DATA_DIR") or DATA_DIR)
 
 
 def load_treaty(directory: Path | None = None) -> Treaty:
     """The validated treaty tables from *directory* (default: :func:`data_dir`)."""
     return load(directory or data_dir())
+
+
+def problems_in_data(directory: Path | None = None) -> list[Problem]:
+    """Every problem in the data, as the app and every command report it: the tables' problems;
+    if they have none, the boundary layers' (whose codes are checked against the tables)."""
+    from geodata.geometry import problems_in_geometry
+
+    directory = directory or data_dir()
+    return problems_in(directory) or problems_in_geometry(directory, load(directory).units)
 
 
 def parse_day(text: str) -> dt.date:

@@ -6,10 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from geodata import BORDERS, DataError, data_dir, load_treaty, parse_day
-from geodata.belt import belt_pairs, measured_from, write_belt_csv
+from geodata import DataError, data_dir, load_treaty, parse_day, problems_in_data
+from geodata.belt import belt_pairs, measured, write_belt_csv
+from geodata.geometry import load_geometry
 from geodata.report import status_csv
-from geodata.tables import problems_in
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "validate":
         folder = args.data_dir or data_dir()
-        problems = problems_in(folder)
+        problems = problems_in_data(folder)
         for problem in problems:
             print(problem)
         if not problems:
@@ -40,12 +40,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         treaty = load_treaty(args.data_dir)
+        lengths = measured(load_geometry(args.data_dir, treaty.units).borders)
     except DataError as error:
         print(error, file=sys.stderr)
         return 2
     try:
         if args.command == "belt":
-            write_belt_csv(belt_pairs(treaty, day, measured_from(BORDERS)), sys.stdout)
+            write_belt_csv(belt_pairs(treaty, day, lengths), sys.stdout)
         else:
             status_csv(treaty, day, sys.stdout)
     except BrokenPipeError:  # e.g. piped into `head`

@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import json
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 from geodata.model import Status, Treaty
 from geodata.timeline import status_on
@@ -61,11 +58,6 @@ def contested(treaty: Treaty, iso3: str) -> bool:
 def population(countries: dict) -> dict[str, int]:
     """Natural Earth's population estimate (POP_EST) by code, from the display layer."""
     return {f["properties"]["iso3"]: f["properties"]["pop_est"] for f in countries["features"]}
-
-
-@cache
-def measured_from(path: Path) -> dict[tuple[str, str], float]:
-    return measured(json.loads(path.read_text(encoding="utf-8")))
 
 
 def belt_pairs(

@@ -118,8 +118,14 @@ def check_join(frame: gpd.GeoDataFrame) -> list[str]:
 
 
 def write(path, collection: dict) -> None:
-    text = json.dumps(collection, separators=(",", ":"), ensure_ascii=False, default=_plain)
-    path.write_text(text + "\n", encoding="utf-8")
+    """Compact JSON, one feature a line (line 2 is the first): geodata/geometry.py locates a
+    damaged feature by its line."""
+    features = (
+        json.dumps(feature, separators=(",", ":"), ensure_ascii=False, default=_plain)
+        for feature in collection["features"]
+    )
+    text = '{"type":"FeatureCollection","features":[\n' + ",\n".join(features) + "\n]}\n"
+    path.write_text(text, encoding="utf-8")
     print(f"{path.name}: {len(collection['features'])} features, {len(text):,} bytes")
 
 

@@ -12,15 +12,14 @@ import argparse
 import csv
 import datetime as dt
 import io
-import json
 import os
 import sys
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
-from geodata import BORDERS, COUNTRIES, DataError, load_treaty, parse_day
+from geodata import DataError, load_treaty, parse_day
+from geodata.geometry import Geometry, load_geometry
 from geodata.model import OPENED, Treaty
 from geodata.report import status_csv
 from geodata.timeline import all_events, dated_events, latest_event
@@ -33,19 +32,6 @@ from layers.style import PALETTE, STATUS_STYLE
 FORMATS = ("png", "gif", "mp4", "html", "csv")
 MAX_SIZE = (3840, 2160)
 Progress = Callable[[int, int], None]
-
-
-@dataclass(frozen=True)
-class Geometry:
-    countries: dict
-    borders: dict
-
-    @classmethod
-    def load(cls) -> Geometry:
-        return cls(
-            json.loads(COUNTRIES.read_text(encoding="utf-8")),
-            json.loads(BORDERS.read_text(encoding="utf-8")),
-        )
 
 
 def png_bytes(
@@ -394,6 +380,7 @@ def main(argv: list[str] | None = None, today: dt.date | None = None) -> int:
     today = today or dt.date.today()
     try:
         treaty = load_treaty()
+        geometry = load_geometry(units=treaty.units)  # checked for every format, CSV too
     except DataError as error:
         print(error, file=sys.stderr)
         return 2
@@ -409,7 +396,7 @@ def main(argv: list[str] | None = None, today: dt.date | None = None) -> int:
         else:
             if args.format in ("gif", "mp4"):
                 options["progress"] = terminal_progress
-            data = EXPORTERS[args.format](treaty, Geometry.load(), **options)
+            data = EXPORTERS[args.format](treaty, geometry, **options)
     except Exception as error:  # a failed export is reported in one line; nothing is written
         print(f"\npython -m layers.export: export failed: {error}", file=sys.stderr)
         return 1

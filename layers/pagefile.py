@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import os
 import tempfile
 from pathlib import Path
 
-from geodata import BORDERS, COUNTRIES, DATA_DIR
+from geodata import DATA_DIR
+from geodata.geometry import geometry_paths, load_geometry
 from geodata.model import Treaty
 
 LAYERS_DIR = Path(__file__).parent
@@ -29,7 +29,7 @@ DATA = "data.json.gz"
 def inputs_digest(data_dir: Path, today: dt.date, height: int) -> str:
     """A digest of the data, the code and the assets that the page is built from."""
     digest = hashlib.sha256(f"{today}|{height}".encode())
-    files = [*sorted(data_dir.glob("*.csv")), COUNTRIES, BORDERS]
+    files = [*sorted(data_dir.glob("*.csv")), *geometry_paths(data_dir)]
     files += sorted(DATA_DIR.glob("*.py")) + sorted(LAYERS_DIR.rglob("*"))
     for path in files:
         if path.is_file() and "__pycache__" not in path.parts:
@@ -44,10 +44,15 @@ def page_folder(treaty: Treaty, data_dir: Path, today: dt.date, height: int) -> 
     if not (folder / PAGE).is_file():
         from layers.map import render_page_and_data  # folium is imported only to build a page
 
-        countries = json.loads(COUNTRIES.read_text(encoding="utf-8"))
-        borders = json.loads(BORDERS.read_text(encoding="utf-8"))
+        geometry = load_geometry(data_dir, treaty.units)  # DataError if a layer is damaged
         page, data = render_page_and_data(
-            treaty, countries, borders, DATA, day=today, today=today, height=height
+            treaty,
+            geometry.countries,
+            geometry.borders,
+            DATA,
+            day=today,
+            today=today,
+            height=height,
         )
         folder.mkdir(parents=True, exist_ok=True)
         for name, content in ((DATA, data), (PAGE, page.encode("utf-8"))):  # the page last

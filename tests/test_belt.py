@@ -14,11 +14,13 @@ from conftest import day
 from pyproj import Geod
 from shapely.geometry import shape
 
-from geodata import BORDERS, COUNTRIES, DATA_DIR
-from geodata.belt import belt_pairs, belt_totals, measured_from
+from geodata import COUNTRIES, DATA_DIR
+from geodata.belt import belt_pairs, belt_totals, measured
 from geodata.build_countries import read_natural_earth
+from geodata.geometry import load_geometry
 from layers.beltstats import belt_sentence
 
+LENGTHS = measured(load_geometry().borders)
 EIGHT = {
     ("FIN", "RUS"), ("EST", "RUS"), ("LVA", "RUS"), ("LVA", "BLR"),
     ("LTU", "RUS"), ("LTU", "BLR"), ("POL", "RUS"), ("POL", "BLR"),
@@ -27,7 +29,7 @@ EIGHT = {
 
 @pytest.fixture(scope="module")
 def pairs(treaty):
-    return belt_pairs(treaty, day("2026-02-20"), measured_from(BORDERS))
+    return belt_pairs(treaty, day("2026-02-20"), LENGTHS)
 
 
 def test_on_2026_02_20_the_belt_is_exactly_the_eight_pairs(pairs):
@@ -55,7 +57,7 @@ def test_measured_lengths_come_from_the_full_resolution_boundaries():
     features = {
         f["properties"]["iso3"]: shape(f["geometry"]) for f in _countries() if f["geometry"]
     }
-    lengths = measured_from(BORDERS)
+    lengths = LENGTHS
     coarse_total = 0.0
     for (iso3, neighbour), km in lengths.items():
         line = full[iso3].boundary.intersection(full[neighbour].boundary)
@@ -99,5 +101,5 @@ def test_the_sentence_labels_both_figures_and_keeps_ukraine_apart(treaty, pairs)
     )
     assert "43.0 million people (Natural Earth estimate)" in text
     assert "Ukraine: 3,055 km published, contested, not counted." in text
-    before = belt_pairs(treaty, day("2025-03-17"), measured_from(BORDERS))
+    before = belt_pairs(treaty, day("2025-03-17"), LENGTHS)
     assert belt_sentence(treaty, before, {}).startswith("No State bordering Russia or Belarus")

@@ -1,4 +1,5 @@
-"""Broken data stops every command (exit 2) and the app (an error page) with the same messages."""
+"""Broken data (a table or a boundary layer) stops every command (exit 2) and the app (an error
+page) with the same messages."""
 
 from __future__ import annotations
 
@@ -8,10 +9,10 @@ import sys
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
+from test_geometry import damage_layer
 from test_tables import edit_row
 
-from geodata import DATA_DIR
-from geodata.tables import problems_in
+from geodata import DATA_DIR, problems_in_data
 
 
 def break_states_date(folder):
@@ -39,6 +40,14 @@ def remove_file(folder):
     (folder / "borders_published.csv").unlink()
 
 
+def truncate_countries(folder):
+    damage_layer(folder, "countries.geojson", lambda text: text[:5000])
+
+
+def unknown_code_in_borders(folder):
+    damage_layer(folder, "borders.geojson", lambda text: text.replace('"FIN"', '"FIX"'))
+
+
 BREAKS = [
     break_states_date,
     break_events_code,
@@ -46,6 +55,8 @@ BREAKS = [
     break_encoding,
     truncate_file,
     remove_file,
+    truncate_countries,
+    unknown_code_in_borders,
 ]
 COMMANDS = [
     ["-m", "geodata", "status", "--date", "2026-01-01"],
@@ -57,7 +68,7 @@ COMMANDS = [
 @pytest.mark.parametrize("damage", BREAKS)
 def test_every_command_refuses_with_the_validator_messages(data_copy, damage, tmp_path):
     damage(data_copy)
-    expected = [str(p) for p in problems_in(data_copy)]
+    expected = [str(p) for p in problems_in_data(data_copy)]
     assert expected
     for command in COMMANDS:
         out = tmp_path / "out.csv"
@@ -74,7 +85,7 @@ def test_every_command_refuses_with_the_validator_messages(data_copy, damage, tm
 @pytest.mark.parametrize("damage", BREAKS)
 def test_the_app_shows_an_error_page_with_the_same_messages(data_copy, damage, monkeypatch):
     damage(data_copy)
-    expected = "\n".join(str(p) for p in problems_in(data_copy))
+    expected = "\n".join(str(p) for p in problems_in_data(data_copy))
     monkeypatch.setenv("MINE_BAN_DATA_DIR", str(data_copy))
     st.cache_resource.clear()
     app = AppTest.from_file(str(DATA_DIR.parent / "app.py"), default_timeout=60)
