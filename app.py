@@ -70,7 +70,9 @@ def or_stop(load, *args):
     try:
         return load(*args)
     except DataError as error:
-        st.error("The treaty data does not validate, so the map cannot be shown.")
+        st.error(
+            "The data (tables or boundary layers) does not validate, so the map cannot be shown."
+        )
         st.code("\n".join(str(p) for p in error.problems), language=None)
         st.stop()
 
