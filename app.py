@@ -14,7 +14,7 @@ import streamlit.components.v1 as components
 
 from geodata import DataError, data_dir, load_treaty
 from geodata.belt import belt_pairs, measured, population
-from geodata.geometry import Geometry
+from geodata.geometry import Geometry, load_geometry
 from geodata.model import OPENED, Status
 from geodata.report import differences, event_rows, status_rows, summary
 from layers.beltstats import belt_rows, belt_sentence
@@ -56,8 +56,8 @@ def load_map(today: dt.date):
 
 
 @st.cache_resource(show_spinner=False)
-def load_geometry(units) -> Geometry:
-    return Geometry.load(data_dir(), units)
+def cached_geometry(units) -> Geometry:
+    return load_geometry(data_dir(), units)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -157,7 +157,7 @@ treaty_map(
 if present:
     st.stop()
 st.markdown(escape_markdown(summary(treaty, day, LABELS)))
-GEOMETRY = or_stop(load_geometry, tuple(treaty.units))  # after the map, which has its shapes
+GEOMETRY = or_stop(cached_geometry, tuple(treaty.units))  # after the map, which has its shapes
 
 events, table = st.columns([1, 1], gap="medium")
 with events:

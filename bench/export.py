@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PIL import Image
 
 from geodata import load_treaty
+from geodata.geometry import load_geometry
 from layers import export
 
 
@@ -32,7 +33,7 @@ def timed(function, *args, **kwargs):
 
 
 def main() -> None:
-    treaty, geometry = load_treaty(), export.Geometry.load()
+    treaty, geometry = load_treaty(), load_geometry()
     day = dt.date(2026, 2, 20)
     png_times = [timed(export.png_bytes, treaty, geometry, day, "eastern")[0] for _ in range(3)]
     png_4k_s, _ = timed(export.png_bytes, treaty, geometry, day, "eastern", 3840, 2160)

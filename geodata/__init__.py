@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 from geodata.model import DataError, Problem, Status, Treaty
-from geodata.tables import load, problems_in
+from geodata.tables import load
 
 DATA_DIR = Path(__file__).parent
 COUNTRIES = DATA_DIR / "countries.geojson"
@@ -37,7 +37,11 @@ def problems_in_data(directory: Path | None = None) -> list[Problem]:
     from geodata.geometry import problems_in_geometry
 
     directory = directory or data_dir()
-    return problems_in(directory) or problems_in_geometry(directory, load(directory).units)
+    try:
+        treaty = load(directory)
+    except DataError as error:
+        return error.problems
+    return problems_in_geometry(directory, treaty.units)
 
 
 def parse_day(text: str) -> dt.date:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from geodata.model import DataError, Problem
+from geodata.tables import read_text
 
 COUNTRIES_FILE = "countries.geojson"
 BORDERS_FILE = "borders.geojson"
@@ -29,10 +30,6 @@ LINES = {"LineString": 1, "MultiLineString": 2}
 class Geometry:
     countries: dict
     borders: dict
-
-    @classmethod
-    def load(cls, directory: Path | None = None, units: Collection[str] | None = None):
-        return load_geometry(directory, units)
 
 
 def geometry_paths(directory: Path) -> tuple[Path, Path]:
@@ -81,16 +78,8 @@ def _checked(directory: Path, units, problems: list[Problem]) -> tuple[dict | No
 def _read(path: Path, problems: list[Problem]) -> tuple[dict | None, str]:
     """The parsed feature collection (None if it cannot be) and its text."""
     name = path.name
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        problems.append(Problem(name, 0, "file", f"cannot be read ({error.strerror})"))
-        return None, ""
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        problems.append(Problem(name, line, "file", "is not UTF-8 text"))
+    text = read_text(path, problems)
+    if text is None:
         return None, ""
     try:
         layer = json.loads(text)
@@ -145,8 +134,9 @@ def _check_countries(name, features, text, units, problems) -> None:
         if not _number(population) or population < 0:
             where.add("pop_est", f"{population!r} is not a population (a number, 0 or more)")
         point = properties.get("point")
-        if point is not None and _position_problem(point):
-            where.add("point", _position_problem(point))
+        problem = _position_problem(point) if point is not None else ""
+        if problem:
+            where.add("point", problem)
         geometry = feature.get("geometry")
         if geometry is None and point is None:
             where.add("geometry", "is missing (a unit needs a shape or a point)")

@@ -109,19 +109,26 @@ def problems_in(data_dir: Path) -> list[Problem]:
     return []
 
 
-def _read_csv(path: Path, columns: tuple[str, ...], problems: list[Problem]):
-    """Rows of *path* as ``(line, {column: text})``; problems for anything unreadable."""
-    name = path.name
+def read_text(path: Path, problems: list[Problem], encoding: str = "utf-8") -> str | None:
+    """The text of a data file, or None and a problem if it cannot be read or is not UTF-8."""
     try:
         raw = path.read_bytes()
     except OSError as error:
-        problems.append(Problem(name, 0, "file", f"cannot be read ({error.strerror})"))
-        return []
+        problems.append(Problem(path.name, 0, "file", f"cannot be read ({error.strerror})"))
+        return None
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode(encoding)
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        problems.append(Problem(name, line, "file", "is not UTF-8 text"))
+        problems.append(Problem(path.name, line, "file", "is not UTF-8 text"))
+        return None
+
+
+def _read_csv(path: Path, columns: tuple[str, ...], problems: list[Problem]):
+    """Rows of *path* as ``(line, {column: text})``; problems for anything unreadable."""
+    name = path.name
+    text = read_text(path, problems, "utf-8-sig")
+    if text is None:
         return []
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1

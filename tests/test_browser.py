@@ -20,6 +20,7 @@ from bench.harness import (
     map_frame,
     streamlit_server,
 )
+from geodata.geometry import load_geometry
 from layers.style import STATUS_STYLE
 
 if not Path(CHROMIUM).exists() and not os.environ.get("CI"):
@@ -177,7 +178,7 @@ def test_single_file_export_paints_and_plays_from_file_with_no_network(browser, 
     treaty = export.load_treaty()
     page_file = tmp_path / "map.html"
     page_file.write_bytes(
-        export.html_bytes(treaty, export.Geometry.load(), dt.date(2025, 4, 1), "eastern")
+        export.html_bytes(treaty, load_geometry(), dt.date(2025, 4, 1), "eastern")
     )
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     refused = []
@@ -319,9 +320,7 @@ def test_hostile_data_runs_no_script_in_the_app_or_the_export(browser, tmp_path)
 
     treaty = export.load_treaty(data)
     single = tmp_path / "map.html"
-    single.write_bytes(
-        export.html_bytes(treaty, export.Geometry.load(), dt.date(2026, 2, 20), "eastern")
-    )
+    single.write_bytes(export.html_bytes(treaty, load_geometry(), dt.date(2026, 2, 20), "eastern"))
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     page = context.new_page()
     dialogs = _watch_for_injection(page)

@@ -13,6 +13,7 @@ from PIL import Image
 from streamlit.testing.v1 import AppTest
 
 from geodata import DATA_DIR, load_treaty
+from geodata.geometry import load_geometry
 from layers import export
 
 APP = str(DATA_DIR.parent / "app.py")
@@ -43,7 +44,7 @@ def test_app_shows_hostile_text_as_text(tmp_path, monkeypatch):
 
 
 def test_exports_carry_hostile_text_literally(hostile):
-    geometry = export.Geometry.load()
+    geometry = load_geometry()
     day = dt.date(2026, 2, 20)
     assert f"Poland {HOSTILE}".replace('"', '""') in export.csv_bytes(hostile, day).decode()
     image = Image.open(io.BytesIO(export.png_bytes(hostile, geometry, day, "eastern", 640, 360)))

@@ -14,6 +14,7 @@ from conftest import day
 from PIL import Image
 
 from geodata import DATA_DIR
+from geodata.geometry import load_geometry
 from geodata.model import Event, Precision, Treaty, Unit, UnitKind
 from layers import export
 from layers.render import SUPERSAMPLE, MapRenderer
@@ -24,7 +25,7 @@ TODAY = dt.date(2026, 11, 23)
 
 @pytest.fixture(scope="module")
 def geometry():
-    return export.Geometry.load()
+    return load_geometry()
 
 
 def pixel_at(image: Image.Image, renderer: MapRenderer, lon: float, lat: float):
