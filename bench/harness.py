@@ -11,6 +11,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -40,6 +41,7 @@ class Server(str):
     """The server's base URL, with its process id as ``.pid``."""
 
     pid: int = 0
+    log = None  # the server's stderr, a file
 
 
 def rss_mb(pid: int) -> float:
@@ -48,6 +50,22 @@ def rss_mb(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return 0.0
+
+
+def browser_cpu_s() -> float:
+    """CPU seconds (user + system) used so far by every running Chromium process, from /proc.
+    The benchmarks run one browser at a time, so differences between two readings are its."""
+    tick, total = os.sysconf("SC_CLK_TCK"), 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            program = (stat.parent / "cmdline").read_bytes().split(b"\0")[0].decode()
+            if Path(CHROMIUM).name not in program:
+                continue
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError, UnicodeDecodeError):  # the process ended meanwhile
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick
+    return total
 
 
 @contextlib.contextmanager
@@ -72,25 +90,29 @@ def streamlit_server(
         "--server.headless",
         "true",
     ]
-    process = subprocess.Popen(
-        command,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, **(env or {})},
-    )
-    base = Server(f"http://127.0.0.1:{port}")
-    base.pid = process.pid
-    try:
-        wait_healthy(base, process, timeout)
-        yield base
-    finally:
-        process.terminate()
+    # The server's log goes to a file: a pipe nobody reads fills up (64 KB) and then blocks the
+    # server in the middle of a load test.
+    with tempfile.TemporaryFile("w+") as log:
+        process = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+            text=True,
+            env={**os.environ, **(env or {})},
+        )
+        base = Server(f"http://127.0.0.1:{port}")
+        base.pid = process.pid
+        base.log = log
         try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+            wait_healthy(base, process, timeout)
+            yield base
+        finally:
+            process.terminate()
+            try:
+                process.wait(10)
+            except subprocess.TimeoutExpired:
+                process.kill()
 
 
 def wait_healthy(base: str, process: subprocess.Popen, timeout: float) -> float:
@@ -98,7 +120,8 @@ def wait_healthy(base: str, process: subprocess.Popen, timeout: float) -> float:
     started = time.monotonic()
     while time.monotonic() - started < timeout:
         if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited: {process.stderr.read()[-2000:]}")
+            base.log.seek(0)
+            raise RuntimeError(f"streamlit exited: {base.log.read()[-2000:]}")
         try:
             with urllib.request.urlopen(base + "/_stcore/health", timeout=1) as answer:
                 if answer.status == 200:

@@ -70,7 +70,14 @@ async def settle(page, frame, syncs: list[float], settled_at: float) -> None:
     heading = f"Events around {day:%-d %B %Y}"
     shown_at = await page.evaluate(SHOWN_AT, [heading, 15000])
     if shown_at is None:
-        raise TimeoutError(f"the panels did not show {day} within 15 s")
+        shown = await page.evaluate(
+            "[...document.querySelectorAll('h4')].map((h) => h.textContent).join(' | ')"
+        )
+        now = await frame.evaluate("MBT.isoDay(MBT.day) + (MBT.isPlaying() ? ' playing' : '')")
+        raise TimeoutError(
+            f"the panels did not show {day} within 15 s: they show {shown!r}, "
+            f"the map {now}, the URL {page.url.split('?')[-1]}"
+        )
     syncs.append(shown_at - settled_at)
 
 
@@ -101,7 +108,7 @@ async def session(browser, base: str, seconds: float, rng: random.Random, syncs,
             try:
                 await settle(page, frame, syncs, settled_at)
             except Exception as error:
-                errors.append(f"sync: {error}"[:200])
+                errors.append(f"sync: {error}"[:400])
             await asyncio.sleep(rng.uniform(0.2, 1.0))
     except Exception as error:
         errors.append(f"session: {error}"[:200])
