@@ -8,7 +8,10 @@ medians and the ratios):
 - step_ms_p50/p95: paused, a key press on the date slider (PageDown/PageUp, event to event) to
   the map repainted, timed in the page from the key event to the second animation frame after
   the recolour.
-- frame_ms_p95: interval between animation frames (repaints) while playing.
+- frame_ms_p95: interval between painted frames while playing (a new date is painted at most
+  every PAINT_MS, layers/playback.py: 30 a second on a 60 Hz screen).
+- play_cpu_cores: CPU the browser (all its processes) uses while playing, in cores (1.0 = one
+  core busy): what each playing viewer costs a machine.
 - reruns_during_play: websocket frames the page sent to the server during 10 s of play (every
   rerun starts with one).
 - sync_ms_p95: from a pause to the panels showing the paused date.
@@ -41,6 +44,7 @@ from bench.harness import (
     ROOT,
     RequestLog,
     SocketLog,
+    browser_cpu_s,
     is_local,
     launch,
     map_frame,
@@ -116,8 +120,10 @@ def measure_app(playwright, steps: int, play_seconds: float, syncs: int) -> dict
         frame.get_by_label("Speed").select_option(label="1 year/s")
         sent_before = len(sockets.sent)
         frame.evaluate("MBT.stats.frameTimes = []")
+        cpu_before, clock_before = browser_cpu_s(), time.monotonic()
         frame.evaluate("MBT.play()")
         page.wait_for_timeout(play_seconds * 1000)
+        play_cpu = (browser_cpu_s() - cpu_before) / (time.monotonic() - clock_before)
         reruns = len(sockets.sent) - sent_before
         frame_ms = frame.evaluate("MBT.stats.frameTimes.slice(1)")
         frame.evaluate("MBT.pause()")
@@ -137,6 +143,7 @@ def measure_app(playwright, steps: int, play_seconds: float, syncs: int) -> dict
         "step_ms": step_ms,
         "frame_ms": frame_ms,
         "reruns_during_play": reruns,
+        "play_cpu_cores": play_cpu,
         "sync_ms": sync_ms,
         "external": external,
         "page_bytes": page_bytes,
@@ -224,6 +231,7 @@ def main() -> None:
         "frame_ms_p50": round(statistics.median(app["frame_ms"]), 1),
         "frame_ms_p95": round(percentile(app["frame_ms"], 95), 1),
         "frames_during_play": len(app["frame_ms"]),
+        "play_cpu_cores": round(app["play_cpu_cores"], 2),
         "reruns_during_play": app["reruns_during_play"],
         "sync_ms_p50": round(statistics.median(app["sync_ms"]), 1),
         "sync_ms_p95": round(percentile(app["sync_ms"], 95), 1),

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from layers.element import TemplateElement
 
-# (label, days per second). Playback runs in the browser, one repaint per animation frame.
+# (label, days per second). Playback runs in the browser and paints a new date at most every
+# PAINT_MS (see playback.js.j2): 30 frames a second on a 60 Hz screen.
 SPEEDS = (("1 week/s", 7), ("1 month/s", 30), ("3 months/s", 91), ("1 year/s", 365))
+PAINT_MS = 29  # two 60 Hz frames (33.3 ms) minus a margin for timer jitter
 
 
 class Playback(TemplateElement):
@@ -22,6 +24,7 @@ class Playback(TemplateElement):
         super().__init__()
         self.speeds = SPEEDS
         self.default_speed = default_speed
+        self.paint_ms = PAINT_MS
         self.belt_speed = 30  # "Play the belt" runs at a month per second at most: about 12 s.
         self.reduced_motion_ms = 1500
         self.report_delay_ms = 250
