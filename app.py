@@ -17,9 +17,9 @@ from geodata.belt import belt_pairs, measured, population
 from geodata.geometry import Geometry, load_geometry
 from geodata.model import OPENED, Status
 from geodata.report import differences, event_rows, status_rows, summary
-from layers.beltstats import belt_rows, belt_sentence
-from layers.chart import history_svg
+from layers.beltstats import belt_sentence
 from layers.export import (
+    belt_csv_bytes,
     compare_png_bytes,
     csv_bytes,
     gif_bytes,
@@ -156,8 +156,10 @@ treaty_map(
 )
 if present:
     st.stop()
-st.markdown(escape_markdown(summary(treaty, day, LABELS)))
 GEOMETRY = or_stop(cached_geometry, tuple(treaty.units))  # after the map, which has its shapes
+pairs = belt_pairs(treaty, day, measured(GEOMETRY.borders))
+belt = belt_sentence(treaty, pairs, population(GEOMETRY.countries))
+st.markdown(escape_markdown(f"{summary(treaty, day, LABELS)} {belt}"))
 
 events, table = st.columns([1, 1], gap="medium")
 with events:
@@ -180,15 +182,6 @@ with table:
     ]
     st.dataframe(rows, hide_index=True, height=250, column_order=STATUS_COLUMNS_SHOWN)
     download(f"Statuses on {day} (CSV)", f"status-{day}.csv", csv_bytes, treaty, day)
-
-st.markdown("#### The belt, and the treaty's history")
-belt_side, chart_side = st.columns([2, 3], gap="medium")
-with belt_side:
-    pairs = belt_pairs(treaty, day, measured(GEOMETRY.borders))
-    st.markdown(escape_markdown(belt_sentence(treaty, pairs, population(GEOMETRY.countries))))
-    st.dataframe(belt_rows(treaty, pairs), hide_index=True)
-with chart_side:
-    st.image(history_svg(treaty, end, day), caption="States by status; the line marks the date.")
 
 if st.toggle("Compare two dates", key="compare"):
     before, after = st.columns(2)
@@ -238,3 +231,4 @@ with single:
     st.caption("One HTML file with the interactive map: opens with no server and no network.")
     download("HTML map", f"{day}.html", html_bytes, treaty, GEOMETRY, day, view, today)
     download("All events (CSV)", "events.csv", csv_bytes, treaty, day, "events")
+    download(f"Belt on {day} (CSV)", f"belt-{day}.csv", belt_csv_bytes, treaty, GEOMETRY, day)

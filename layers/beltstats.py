@@ -1,5 +1,6 @@
-"""The belt in numbers for the app's panel: a sentence and a table, figures labelled as
-published or measured, Ukraine apart (the map's own panel is ``layers/beltpanel.py``)."""
+"""The belt in numbers for the app: a sentence under the map and the rows of its CSV download,
+figures labelled as published or measured, Ukraine apart (the map's own panel, which follows
+playback, is ``layers/beltpanel.py``)."""
 
 from __future__ import annotations
 
@@ -29,9 +30,11 @@ def belt_sentence(treaty: Treaty, pairs: list[BeltPair], people: dict[str, int])
 
 
 def belt_rows(treaty: Treaty, pairs: list[BeltPair]) -> list[dict]:
-    """The table beside the sentence: each pair, its status and both lengths with sources."""
+    """Each pair: the bordering State's status, whether it is on the belt, both lengths, source."""
     return [
         {
+            "iso3": p.iso3,
+            "neighbour_iso3": p.neighbour,
             "border": f"{treaty.units[p.iso3].name} – {treaty.units[p.neighbour].name}",
             "status": STATUS_STYLE[p.status].label,
             "on the belt": {"on": "yes", "contested": "contested", "off": ""}[p.state],

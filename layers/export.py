@@ -19,10 +19,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from geodata import DataError, load_treaty, parse_day
+from geodata.belt import belt_pairs, measured
 from geodata.geometry import Geometry, load_geometry
 from geodata.model import OPENED, Treaty
 from geodata.report import status_csv
 from geodata.timeline import all_events, dated_events, latest_event
+from layers.beltstats import belt_rows
 from layers.payload import BELT_END, BELT_START, MAJOR_KINDS, VIEWS, timeline_end
 from layers.style import PALETTE, STATUS_STYLE
 
@@ -260,6 +262,17 @@ def csv_bytes(treaty: Treaty, day: dt.date, what: str = "statuses") -> bytes:
                 e.source,
             ]
         )
+    return out.getvalue().encode("utf-8")
+
+
+def belt_csv_bytes(treaty: Treaty, geometry: Geometry, day: dt.date) -> bytes:
+    """Each land border with Russia and Belarus on *day*: the bordering State's status, whether
+    it is on the belt, published (with source) and measured lengths."""
+    rows = belt_rows(treaty, belt_pairs(treaty, day, measured(geometry.borders)))
+    out = io.StringIO()
+    writer = csv.DictWriter(out, ["date", *rows[0]], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({"date": day.isoformat(), **row} for row in rows)
     return out.getvalue().encode("utf-8")
 
 

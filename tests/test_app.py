@@ -112,7 +112,8 @@ def test_exports_are_offered_for_the_date_and_an_animation_is_made_with_progress
     app = run_app(date="2026-02-20", view="eastern")
     labels = [b.proto.label for b in app.get("download_button")]
     assert {"Download PNG, 1920x1080", "Download HTML map", "Download All events (CSV)",
-            "Download Statuses on 2026-02-20 (CSV)"} <= set(labels)  # fmt: skip
+            "Download Statuses on 2026-02-20 (CSV)",
+            "Download Belt on 2026-02-20 (CSV)"} <= set(labels)  # fmt: skip
     app.date_input(key="span").set_value((dt.date(2025, 12, 20), dt.date(2026, 1, 5))).run()
     app.button(key="make_animation").click().run()
     assert not app.exception

@@ -19,6 +19,7 @@ from geodata.belt import belt_pairs, belt_totals, measured
 from geodata.build_countries import read_natural_earth
 from geodata.geometry import load_geometry
 from layers.beltstats import belt_sentence
+from layers.export import belt_csv_bytes
 
 LENGTHS = measured(load_geometry().borders)
 EIGHT = {
@@ -103,3 +104,16 @@ def test_the_sentence_labels_both_figures_and_keeps_ukraine_apart(treaty, pairs)
     assert "Ukraine: 3,055 km published, contested, not counted." in text
     before = belt_pairs(treaty, day("2025-03-17"), LENGTHS)
     assert belt_sentence(treaty, before, {}).startswith("No State bordering Russia or Belarus")
+
+
+def test_the_belt_csv_names_its_date_and_every_pair_with_codes_and_sources(treaty):
+    text = belt_csv_bytes(treaty, load_geometry(), day("2026-02-20")).decode()
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert {(r["iso3"], r["neighbour_iso3"]) for r in rows if r["on the belt"] == "yes"} == EIGHT
+    assert {r["date"] for r in rows} == {"2026-02-20"} and len(rows) == 11
+    ukraine = [r for r in rows if r["iso3"] == "UKR"]
+    assert {r["on the belt"] for r in ukraine} == {"contested"}
+    finland = next(r for r in rows if r["iso3"] == "FIN")
+    assert (finland["status"], finland["published km"]) == ("Withdrawn", "1309.0")
+    assert "CIA World Factbook" in finland["published source"]
+    assert float(finland["measured km (1:10m)"]) == pytest.approx(LENGTHS[("FIN", "RUS")], abs=0.1)
