@@ -27,5 +27,5 @@ class Playback(TemplateElement):
         self.paint_ms = PAINT_MS
         self.belt_speed = 30  # "Play the belt" runs at a month per second at most: about 12 s.
         self.reduced_motion_ms = 1500
-        self.report_delay_ms = 250
+        self.report_delay_ms = 150  # a step or scrub is reported once no other follows in this time
         self.tour_pace = 5  # seconds on each stop of the guided tour

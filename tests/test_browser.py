@@ -131,6 +131,26 @@ def test_keyboard_steps_by_event_and_by_day(server, offline_page):
     ).wait_for(timeout=5000)
 
 
+def test_quick_steps_ask_the_app_for_one_rerun_at_the_end(server, offline_page):
+    page = offline_page
+    sockets = SocketLog(page)
+    page.goto(f"{server}/?date=2025-03-01&view=eastern")
+    frame = map_frame(page, on="2025-03-01")
+    page.get_by_text("Events around 1 March 2025").wait_for()
+    page.wait_for_timeout(500)
+    before = len(sockets.sent)
+    slider = frame.locator("[data-testid=date-slider]")
+    slider.focus()
+    for _ in range(4):
+        slider.press("PageDown")  # a few ms apart: the map moves on each, the app hears once
+    day = dt.date.fromisoformat(frame.evaluate("MBT.isoDay(MBT.day)"))
+    assert day > dt.date(2025, 3, 18)
+    page.get_by_text(f"Events around {day:%-d %B %Y}").wait_for(timeout=5000)
+    page.wait_for_timeout(500)
+    assert len(sockets.sent) - before == 1
+    assert f"date={day}" in page.url
+
+
 def test_belt_grows_with_the_withdrawals(server, offline_page):
     page = offline_page
     page.goto(f"{server}/?date=2025-03-17&view=eastern")
