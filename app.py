@@ -86,7 +86,6 @@ def follow_map(end: dt.date) -> None:
         reported = parse_params(shown, OPENED, end, state.day, state.view, state.present)
         state.day, state.view, state.present = reported.day, reported.view, reported.present
         state.seq = value.get("seq", 0) if isinstance(value.get("seq"), int) else 0
-        state.map_drawn = True  # the map reports once when it is drawn, then on every settle
 
 
 def download(label: str, name: str, make, *args) -> None:
@@ -137,9 +136,15 @@ link = {"date": day.isoformat(), "view": view} | ({"present": "1"} if present el
 if st.query_params.to_dict() != link:  # each write is a message and a history entry
     st.query_params.from_dict(link)
 
-# The map is sent first, so the browser starts loading it before anything else; the title and
-# any warnings are drawn above it in a container kept for them (cold start: see README).
-header = st.container()
+if present:  # the map fills the window: no page chrome, no panels (Escape in the map leaves)
+    st.html(PRESENTATION_CSS)
+else:
+    title, toggle = st.columns([5, 1], vertical_alignment="bottom")
+    title.markdown("### Mine Ban Treaty Map: the Ottawa Convention, 1997 to today")
+    toggle.toggle("Presentation mode", key="present_toggle", value=False, on_change=follow_toggle)
+for note in st.session_state.get("ignored", []):
+    st.warning(escape_markdown(f"Ignored {note}; showing {day} instead."), icon="⚠️")
+
 treaty_map(
     date=day.isoformat(),
     view=view,
@@ -149,24 +154,7 @@ treaty_map(
     key="map",
     on_change=partial(follow_map, end),
 )
-with header:
-    if present:  # the map fills the window: no page chrome, no panels (Escape in the map leaves)
-        st.html(PRESENTATION_CSS)
-    else:
-        title, toggle = st.columns([5, 1], vertical_alignment="bottom")
-        title.markdown("### Mine Ban Treaty Map: the Ottawa Convention, 1997 to today")
-        toggle.toggle(
-            "Presentation mode", key="present_toggle", value=False, on_change=follow_toggle
-        )
-    for note in st.session_state.get("ignored", []):
-        st.warning(escape_markdown(f"Ignored {note}; showing {day} instead."), icon="⚠️")
 if present:
-    st.stop()
-if not st.session_state.get("map_drawn"):
-    # A session's first run sends the map alone: the panels (and the import of pandas for their
-    # tables) would share the browser's main thread and the server's with it. The map reports
-    # when it is drawn, and that rerun adds them (README, Benchmark: cold start).
-    st.caption("The summary, events, table and downloads appear once the map is drawn.")
     st.stop()
 GEOMETRY = or_stop(cached_geometry, tuple(treaty.units))  # after the map, which has its shapes
 pairs = belt_pairs(treaty, day, measured(GEOMETRY.borders))
