@@ -61,7 +61,10 @@ STEP_PROBE = """() => {
   MBT.map.on("mbt:day", () => {
     if (pressed === null) return;
     const start = pressed; pressed = null;
-    requestAnimationFrame(() => requestAnimationFrame(t => window.__steps.push(t - start)));
+    /* performance.now(), not the frame's timestamp: that is the frame's start, which can
+       precede the key press and gave negative times. */
+    const done = () => window.__steps.push(performance.now() - start);
+    requestAnimationFrame(() => requestAnimationFrame(done));
   });
 }"""
 
