@@ -88,13 +88,20 @@ def test_poland_painted_by_its_status_with_the_network_off(server, offline_page,
     assert page.requests.external() == [] and page.blocked == []
 
 
+def settled_app(page, server, day: str, view: str):
+    """The app opened on *day* and *view*, its panels showing that day and the first render
+    over (so that websocket frames counted from here are the test's own); returns the map frame."""
+    page.goto(f"{server}/?date={day}&view={view}")
+    frame = map_frame(page, on=day)
+    page.get_by_text(f"Events around {dt.date.fromisoformat(day):%-d %B %Y}").wait_for()
+    page.wait_for_timeout(500)
+    return frame
+
+
 def test_plays_in_the_browser_without_reruns_then_syncs_the_panels(server, offline_page):
     page = offline_page
     sockets = SocketLog(page)
-    page.goto(f"{server}/?date=2000-01-01&view=world")
-    frame = map_frame(page, on="2000-01-01")
-    page.get_by_text("Events around 1 January 2000").wait_for()
-    page.wait_for_timeout(500)
+    frame = settled_app(page, server, "2000-01-01", "world")
     frame.evaluate("window.__sameDocument = true")
     frame.get_by_label("Speed").select_option(label="3 months/s")
     before = len(sockets.sent)
@@ -134,10 +141,7 @@ def test_keyboard_steps_by_event_and_by_day(server, offline_page):
 def test_quick_steps_ask_the_app_for_one_rerun_at_the_end(server, offline_page):
     page = offline_page
     sockets = SocketLog(page)
-    page.goto(f"{server}/?date=2025-03-01&view=eastern")
-    frame = map_frame(page, on="2025-03-01")
-    page.get_by_text("Events around 1 March 2025").wait_for()
-    page.wait_for_timeout(500)
+    frame = settled_app(page, server, "2025-03-01", "eastern")
     before = len(sockets.sent)
     slider = frame.locator("[data-testid=date-slider]")
     slider.focus()
