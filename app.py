@@ -6,6 +6,7 @@ The map owns playback in the browser; the date it settles on comes back here and
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 from functools import partial
 
@@ -29,6 +30,7 @@ from layers.export import (
 )
 from layers.pagefile import page_folder
 from layers.params import parse_params
+from layers.paths import asset
 from layers.payload import BELT_END, BELT_START, VIEW_LABELS, timeline_end
 from layers.style import STATUS_STYLE
 from layers.text import escape_markdown
@@ -44,7 +46,10 @@ header, [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDec
 STATUS_COLUMNS_SHOWN = ("iso3", "name", "status", "status_from", "kind")
 LABELS = {status: STATUS_STYLE[status].label for status in Status}
 
-st.set_page_config(page_title="Mine Ban Treaty Map", page_icon="🗺️", layout="wide")
+# The icon as a data URL: an emoji would compile Streamlit's emoji pattern (0.09 s of the first
+# run, which the map waits for) and a Material icon is fetched from Google's font servers.
+ICON = "data:image/svg+xml;base64," + base64.b64encode(asset("icon.svg").encode()).decode()
+st.set_page_config(page_title="Mine Ban Treaty Map", page_icon=ICON, layout="wide")
 
 
 @st.cache_resource(show_spinner=False)
@@ -86,6 +91,7 @@ def follow_map(end: dt.date) -> None:
         reported = parse_params(shown, OPENED, end, state.day, state.view, state.present)
         state.day, state.view, state.present = reported.day, reported.view, reported.present
         state.seq = value.get("seq", 0) if isinstance(value.get("seq"), int) else 0
+        state.map_drawn = True  # the map reports once when it is drawn, then on every settle
 
 
 def download(label: str, name: str, make, *args) -> None:
@@ -136,15 +142,9 @@ link = {"date": day.isoformat(), "view": view} | ({"present": "1"} if present el
 if st.query_params.to_dict() != link:  # each write is a message and a history entry
     st.query_params.from_dict(link)
 
-if present:  # the map fills the window: no page chrome, no panels (Escape in the map leaves)
-    st.html(PRESENTATION_CSS)
-else:
-    title, toggle = st.columns([5, 1], vertical_alignment="bottom")
-    title.markdown("### Mine Ban Treaty Map: the Ottawa Convention, 1997 to today")
-    toggle.toggle("Presentation mode", key="present_toggle", value=False, on_change=follow_toggle)
-for note in st.session_state.get("ignored", []):
-    st.warning(escape_markdown(f"Ignored {note}; showing {day} instead."), icon="⚠️")
-
+# The map is sent first, so the browser starts loading it before anything else; the title and
+# any warnings are drawn above it in a container kept for them (cold start: see README).
+header = st.container()
 treaty_map(
     date=day.isoformat(),
     view=view,
@@ -154,7 +154,24 @@ treaty_map(
     key="map",
     on_change=partial(follow_map, end),
 )
+with header:
+    if present:  # the map fills the window: no page chrome, no panels (Escape in the map leaves)
+        st.html(PRESENTATION_CSS)
+    else:
+        title, toggle = st.columns([5, 1], vertical_alignment="bottom")
+        title.markdown("### Mine Ban Treaty Map: the Ottawa Convention, 1997 to today")
+        toggle.toggle(
+            "Presentation mode", key="present_toggle", value=False, on_change=follow_toggle
+        )
+    for note in st.session_state.get("ignored", []):
+        st.warning(escape_markdown(f"Ignored {note}; showing {day} instead."), icon="⚠️")
 if present:
+    st.stop()
+if not st.session_state.get("map_drawn"):
+    # A session's first run sends the map alone: the panels (and the import of pandas for their
+    # tables) would share the browser's main thread and the server's with it. The map reports
+    # when it is drawn, and that rerun adds them (README, Benchmark: cold start).
+    st.caption("The summary, events, table and downloads appear once the map is drawn.")
     st.stop()
 GEOMETRY = or_stop(cached_geometry, tuple(treaty.units))  # after the map, which has its shapes
 pairs = belt_pairs(treaty, day, measured(GEOMETRY.borders))

@@ -19,6 +19,7 @@ def run_app(**params) -> AppTest:
     app = AppTest.from_file(APP, default_timeout=60)
     for key, value in params.items():
         app.query_params[key] = value
+    app.session_state.map_drawn = True  # as after the map's first report (no browser here)
     app.run()
     assert not app.exception, app.exception
     return app
@@ -130,3 +131,18 @@ def test_belt_panel_and_comparison():
     assert set(changed["iso3"]) == {"LTU", "LVA", "EST", "FIN", "POL", "UKR", "MHL", "TON"}
     row = changed.loc[changed["iso3"] == "POL"].iloc[0]
     assert (row["2024-12-31"], row["2026-02-20"]) == ("party", "withdrawn")
+
+
+def test_a_first_run_sends_the_map_alone_and_its_report_brings_the_panels():
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.query_params["date"] = "2026-02-20"
+    app.run()
+    assert not app.exception
+    assert not app.dataframe and "Events around" not in texts(app)
+    assert "appear once the map is drawn" in app.caption[0].value
+    # AppTest cannot run the map's frame: set what follow_map sets on its first report (the
+    # browser tests see the real report bring the panels).
+    app.session_state.map_drawn = True
+    app.run()
+    assert not app.exception
+    assert "Events around 20 February 2026" in texts(app) and app.dataframe

@@ -33,6 +33,7 @@ def test_app_shows_hostile_text_as_text(tmp_path, monkeypatch):
     st.cache_resource.clear()
     app = AppTest.from_file(APP, default_timeout=60)
     app.query_params["date"] = "2026-02-20"
+    app.session_state.map_drawn = True  # as after the map's first report
     app.run()
     st.cache_resource.clear()
     assert not app.exception

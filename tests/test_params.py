@@ -57,6 +57,7 @@ def test_app_runs_on_any_url(params):
     app = AppTest.from_file(APP, default_timeout=60)
     for key, value in params.items():
         app.query_params[key] = value
+    app.session_state.map_drawn = True  # as after the map's first report
     app.run()
     assert not app.exception, app.exception
     day = app.session_state["day"]
