@@ -111,6 +111,10 @@ def test_presentation_mode_from_the_url_hides_the_panels():
 
 def test_exports_are_offered_for_the_date_and_an_animation_is_made_with_progress():
     app = run_app(date="2026-02-20", view="eastern")
+    folded = [b.proto.label for b in app.get("download_button")]
+    assert "Download HTML map" not in folded  # the section is drawn only when opened
+    app.session_state["exports"] = True  # as a click on the section's heading
+    app.run()
     labels = [b.proto.label for b in app.get("download_button")]
     assert {"Download PNG, 1920x1080", "Download HTML map", "Download All events (CSV)",
             "Download Statuses on 2026-02-20 (CSV)",

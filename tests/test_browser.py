@@ -155,6 +155,22 @@ def test_quick_steps_ask_the_app_for_one_rerun_at_the_end(server, offline_page):
     assert f"date={day}" in page.url
 
 
+def test_the_url_follows_each_settled_date_in_place(server, offline_page):
+    page = offline_page
+    frame = settled_app(page, server, "2025-03-01", "eastern")
+    entries = page.evaluate("history.length")
+    for day in (dt.date(2025, 7, 1), dt.date(2026, 1, 5), dt.date(1999, 3, 1)):
+        frame.evaluate(f"MBT.setDay(MBT.parseDay('{day}'))")
+        page.get_by_text(f"Events around {day:%-d %B %Y}").wait_for(timeout=5000)
+        assert page.url.endswith(f"/?date={day}&view=eastern")
+    frame.get_by_role("button", name="Europe").click()
+    page.wait_for_timeout(500)
+    assert page.url.endswith("/?date=1999-03-01&view=europe")
+    assert page.evaluate("history.length") == entries  # replaced: Back leaves the map
+    page.reload()
+    map_frame(page, on="1999-03-01")  # the link opens the moment it names
+
+
 def test_belt_grows_with_the_withdrawals(server, offline_page):
     page = offline_page
     page.goto(f"{server}/?date=2025-03-17&view=eastern")
