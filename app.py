@@ -49,7 +49,8 @@ LABELS = {status: STATUS_STYLE[status].label for status in Status}
 # The icon as a data URL: an emoji would compile Streamlit's emoji pattern (0.09 s of the first
 # run, which the map waits for) and a Material icon is fetched from Google's font servers.
 ICON = "data:image/svg+xml;base64," + base64.b64encode(asset("icon.svg").encode()).decode()
-st.set_page_config(page_title="Mine Ban Treaty Map", page_icon=ICON, layout="wide")
+if "day" not in st.session_state:  # the browser keeps it; sent again, it redraws the icon
+    st.set_page_config(page_title="Mine Ban Treaty Map", page_icon=ICON, layout="wide")
 
 
 @st.cache_resource(show_spinner=False)

@@ -167,6 +167,14 @@ def test_the_url_follows_each_settled_date_in_place(server, offline_page):
     page.wait_for_timeout(500)
     assert page.url.endswith("/?date=1999-03-01&view=europe")
     assert page.evaluate("history.length") == entries  # replaced: Back leaves the map
+    # The page's title, icon and wide layout are sent once per session and stay.
+    assert page.title() == "Mine Ban Treaty Map"
+    icon = page.evaluate("document.querySelector('link[rel*=icon]').href")
+    assert icon.startswith("data:image/svg+xml;base64,")
+    width = page.evaluate(
+        "document.querySelector('[data-testid=stMainBlockContainer]').offsetWidth"
+    )
+    assert width > 0.9 * page.viewport_size["width"]
     page.reload()
     map_frame(page, on="1999-03-01")  # the link opens the moment it names
 
