@@ -3,14 +3,19 @@
 Building the page (importing folium, laying out 1.7 MB of data) takes about a second; a server
 that restarts with the same data and code reuses the file and skips that. The file's folder is
 named by a digest of everything that goes into the page, so a stale page cannot be served.
+The digest includes the day (the timeline ends today at the earliest), so a new folder appears
+each day and with each change of data or code: folders nobody has used for two days are removed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
+import shutil
 import tempfile
+import time
 from pathlib import Path
 
 from geodata import DATA_DIR
@@ -24,6 +29,7 @@ PAGE = "index.html"
 # compressed once here instead of on every request (Streamlit gzips other component files
 # at level 9 per request, about 0.2 s for this page).
 DATA = "data.json.gz"
+KEEP_S = 2 * 86400  # a folder unused this long is removed (a server uses one for a day at most)
 
 
 def inputs_digest(data_dir: Path, today: dt.date, height: int) -> str:
@@ -41,7 +47,9 @@ def inputs_digest(data_dir: Path, today: dt.date, height: int) -> str:
 def page_folder(treaty: Treaty, data_dir: Path, today: dt.date, height: int) -> Path:
     """The folder holding the built page for these inputs, building it if it is not there."""
     folder = CACHE / inputs_digest(data_dir, today, height)
-    if not (folder / PAGE).is_file():
+    if (folder / PAGE).is_file():
+        os.utime(folder)  # in use: kept by prune()
+    else:
         from layers.map import render_page_and_data  # folium is imported only to build a page
 
         geometry = load_geometry(data_dir, treaty.units)  # DataError if a layer is damaged
@@ -59,4 +67,13 @@ def page_folder(treaty: Treaty, data_dir: Path, today: dt.date, height: int) -> 
             partial = folder / f".{name}.{os.getpid()}"
             partial.write_bytes(content)
             partial.replace(folder / name)  # atomic: a reader never sees half a file
+    prune(keep=folder)
     return folder
+
+
+def prune(keep: Path) -> None:
+    """Remove the other pages' folders that nobody has used for KEEP_S (about 0.6 MB each)."""
+    for folder in CACHE.iterdir():
+        with contextlib.suppress(OSError):  # another process removed or is building it
+            if folder != keep and time.time() - folder.stat().st_mtime > KEEP_S:
+                shutil.rmtree(folder)
