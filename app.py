@@ -36,20 +36,8 @@ from layers.style import STATUS_STYLE
 from layers.text import escape_markdown
 
 MAP_HEIGHT = 660
-PRESENTATION_CSS = """<style>
-header, [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
-[data-testid="stStatusWidget"] { display: none !important; }
-[data-testid="stMainBlockContainer"], .block-container {
-  padding: 0 !important; max-width: 100% !important; }
-[data-testid="stAppViewContainer"] { overflow: hidden; }
-</style>"""
-# Streamlit fades every element while a rerun is under way (after half a second): even when
-# no fade shows, the browser redraws the page's layers twice per date change for it (raster
-# 24 -> 10 ms a jump in a trace). The panels name their date, so an old one reads as old.
-STEADY_CSS = """<style>
-[data-testid="stElementContainer"][data-stale="true"] { opacity: 1 !important;
-  transition: none !important; }
-</style>"""
+PAGE_CSS = f"<style>{asset('page.css')}</style>"  # no fading during a rerun
+PRESENTATION_CSS = f"<style>{asset('presentation.css')}</style>"  # the map fills the window
 STATUS_COLUMNS_SHOWN = ("iso3", "name", "status", "status_from", "kind")
 LABELS = {status: STATUS_STYLE[status].label for status in Status}
 
@@ -175,7 +163,7 @@ treaty_map(
 )
 with header:
     # In presentation mode the map fills the window: no page chrome, no panels (Escape leaves).
-    st.html(STEADY_CSS + (PRESENTATION_CSS if present else ""))
+    st.html(PAGE_CSS + (PRESENTATION_CSS if present else ""))
     if not present:
         title, toggle = st.columns([5, 1], vertical_alignment="bottom")
         title.markdown("### Mine Ban Treaty Map: the Ottawa Convention, 1997 to today")
