@@ -198,6 +198,16 @@ def test_the_url_follows_each_settled_date_in_place(server, offline_page):
     assert stale and all(style == ["1", "0s"] for style in stale), stale
 
 
+def test_the_url_keeps_streamlits_embedding_parameters(server, offline_page):
+    page = offline_page
+    page.goto(f"{server}/?date=2025-03-01&view=eastern&embed=true&embed_options=show_toolbar")
+    frame = map_frame(page, on="2025-03-01")
+    frame.evaluate("MBT.setDay(MBT.parseDay('2025-07-01'))")
+    page.get_by_text("Events around 1 July 2025").wait_for(timeout=5000)
+    query = page.url.split("?", 1)[1]
+    assert query == "date=2025-07-01&view=eastern&embed=true&embed_options=show_toolbar"
+
+
 def test_belt_grows_with_the_withdrawals(server, offline_page):
     page = offline_page
     page.goto(f"{server}/?date=2025-03-17&view=eastern")
