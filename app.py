@@ -171,7 +171,7 @@ with header:
             "Presentation mode", key="present_toggle", value=False, on_change=follow_toggle
         )
     for note in st.session_state.get("ignored", []):
-        st.warning(escape_markdown(f"Ignored {note}; showing {day} instead."), icon="⚠️")
+        st.warning(escape_markdown(f"Ignored {note}."), icon=":material/warning:")
 if present:
     st.stop()
 if not st.session_state.get("map_drawn"):

@@ -1,4 +1,4 @@
-"""Read ``?date=`` and ``?view=`` from the URL; say what is ignored, and fall back to defaults."""
+"""Read ``?date=`` and ``?view=`` from the URL; say what is ignored, and what is shown instead."""
 
 from __future__ import annotations
 
@@ -44,9 +44,11 @@ def parse_params(
         except ValueError:
             day = None
         if day is None:
-            state.ignored.append(f"?date={_short(text)!r} is not a date (YYYY-MM-DD)")
+            state.ignored.append(
+                f"?date={_short(text)!r} is not a date; showing {state.day} (dates are YYYY-MM-DD)"
+            )
         elif not start <= day <= end:
-            state.ignored.append(f"?date={day} is outside {start} to {end}")
+            state.ignored.append(f"?date={day} is outside {start} to {end}; showing {state.day}")
         else:
             state.day = day
     view = params.get("view")
@@ -56,7 +58,8 @@ def parse_params(
             state.view = view
         else:
             choices = ", ".join(VIEW_LABELS)
-            state.ignored.append(f"?view={_short(view)!r} is not one of {choices}")
+            shown = VIEW_LABELS[state.view]
+            state.ignored.append(f"?view={_short(view)!r} is not one of {choices}; showing {shown}")
     present = params.get("present")
     if isinstance(present, bool):
         state.present = present
@@ -65,7 +68,10 @@ def parse_params(
         if text in YES + NO:
             state.present = text in YES
         else:
-            state.ignored.append(f"?present={_short(str(present))!r} is not 1 or 0")
+            mode = "on" if state.present else "off"
+            state.ignored.append(
+                f"?present={_short(str(present))!r} is not 1 or 0; presentation mode {mode}"
+            )
     unknown = [str(key) for key in params if key not in KNOWN]
     if unknown:
         state.ignored.append("unknown parameter(s): " + ", ".join(_short(k) for k in unknown))

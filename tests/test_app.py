@@ -49,9 +49,9 @@ def test_defaults_to_today_and_writes_the_url():
 @pytest.mark.parametrize(
     ("params", "ignored"),
     [
-        ({"date": "2026-02-30"}, "?date='2026-02-30' is not a date"),
+        ({"date": "2026-02-30"}, f"?date='2026-02-30' is not a date; showing {dt.date.today()}"),
         ({"date": "1990-01-01"}, "?date=1990-01-01 is outside 1997-12-03"),
-        ({"view": "moon"}, "?view='moon' is not one of world, europe, eastern"),
+        ({"view": "moon"}, "?view='moon' is not one of world, europe, eastern; showing World"),
         ({"zoom": "3"}, "unknown parameter(s): zoom"),
     ],
 )
