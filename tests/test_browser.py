@@ -157,11 +157,12 @@ def test_quick_steps_ask_the_app_for_one_rerun_at_the_end(server, offline_page):
 
 STALE_WATCH = """() => {
   window.__stale = [];
-  new MutationObserver((changes) => changes.forEach((change) => {
-    const style = getComputedStyle(change.target);
-    if (change.target.dataset.stale === "true")
+  new MutationObserver(() => {
+    for (const e of document.querySelectorAll("[data-testid=stElementContainer][data-stale=true]")) {
+      const style = getComputedStyle(e);
       window.__stale.push([style.opacity, style.transitionDuration]);
-  })).observe(document.body, {subtree: true, attributeFilter: ["data-stale"]});
+    }
+  }).observe(document.body, {subtree: true, childList: true, attributes: true});
 }"""
 
 
@@ -292,6 +293,7 @@ def test_presentation_mode_fills_the_window_with_large_text_and_clicker_keys(ser
     )
     date_box = frame.locator("[data-testid=map-date]").bounding_box()
     assert date_box["height"] >= 48
+    frame.wait_for_function("!document.querySelector('.mbt-chartbox').hidden")  # room for it
     slider = frame.locator("[data-testid=date-slider]")
     slider.press("PageDown")
     assert frame.evaluate("MBT.isoDay(MBT.day)") == "2026-01-10"
@@ -303,6 +305,22 @@ def test_presentation_mode_fills_the_window_with_large_text_and_clicker_keys(ser
     slider.press("Escape")
     page.wait_for_function("!location.search.includes('present')")
     page.get_by_text("Events around").first.wait_for()
+    context.close()
+
+
+def test_presentation_on_a_short_screen_keeps_the_chart_off_the_panels(server, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    page.goto(f"{server}/?date=2025-12-27&view=eastern&present=1")
+    frame = map_frame(page, on="2025-12-27")
+    page.wait_for_function("document.querySelector('iframe').getBoundingClientRect().height >= 700")
+    page.wait_for_timeout(300)
+    chart = frame.get_by_role("button", name="Chart")
+    assert frame.evaluate("document.querySelector('.mbt-chartbox').hidden")
+    assert chart.get_attribute("aria-pressed") == "false"
+    chart.click()  # asked for: shown, over the belt panel
+    assert not frame.evaluate("document.querySelector('.mbt-chartbox').hidden")
+    assert chart.get_attribute("aria-pressed") == "true"
     context.close()
 
 
