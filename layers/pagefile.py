@@ -48,7 +48,8 @@ def page_folder(treaty: Treaty, data_dir: Path, today: dt.date, height: int) -> 
     """The folder holding the built page for these inputs, building it if it is not there."""
     folder = CACHE / inputs_digest(data_dir, today, height)
     if (folder / PAGE).is_file():
-        os.utime(folder)  # in use: kept by prune()
+        with contextlib.suppress(OSError):  # a cache this process may only read
+            os.utime(folder)  # in use: kept by prune()
     else:
         from layers.map import render_page_and_data  # folium is imported only to build a page
 
@@ -73,7 +74,8 @@ def page_folder(treaty: Treaty, data_dir: Path, today: dt.date, height: int) -> 
 
 def prune(keep: Path) -> None:
     """Remove the other pages' folders that nobody has used for KEEP_S (about 0.6 MB each)."""
-    for folder in CACHE.iterdir():
-        with contextlib.suppress(OSError):  # another process removed or is building it
-            if folder != keep and time.time() - folder.stat().st_mtime > KEEP_S:
-                shutil.rmtree(folder)
+    with contextlib.suppress(OSError):  # a cache this process may not list or change
+        for folder in CACHE.iterdir():
+            with contextlib.suppress(OSError):  # another process removed it meanwhile
+                if folder != keep and time.time() - folder.stat().st_mtime > KEEP_S:
+                    shutil.rmtree(folder)
