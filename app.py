@@ -28,12 +28,12 @@ from layers.export import (
     mp4_bytes,
     png_bytes,
 )
-from layers.pagefile import page_folder
 from layers.params import parse_params
 from layers.paths import asset
-from layers.payload import BELT_END, BELT_START, VIEW_LABELS, timeline_end
 from layers.style import STATUS_STYLE
 from layers.text import escape_markdown
+from layers.views import BELT_END, BELT_START, VIEW_LABELS, timeline_end
+from layers.web.pagefile import page_folder
 
 MAP_HEIGHT = 660
 PAGE_CSS = f"<style>{asset('page.css')}</style>"  # no fading during a rerun

@@ -52,6 +52,61 @@ class UnitKind(StrEnum):
     OTHER = "other"
 
 
+class EventKind(StrEnum):
+    """What an event is. The first nine are written in ``events.csv``; the rest are derived from
+    a State's dates in ``states.csv`` (``timeline._derived_events``)."""
+
+    MILESTONE = "milestone"
+    ANNOUNCEMENT = "announcement"
+    GOVERNMENT = "government"
+    PARLIAMENT_VOTE = "parliament_vote"
+    HEAD_OF_STATE = "head_of_state"
+    SUSPENSION_NOTICE = "suspension_notice"
+    OBJECTION = "objection"
+    STATEMENT = "statement"
+    MEETING = "meeting"
+    SIGNATURE = "signature"
+    CONSENT = "consent"
+    ENTRY_INTO_FORCE = "entry_into_force"
+    WITHDRAWAL_NOTICE = "withdrawal_notice"
+    WITHDRAWAL_EFFECTIVE = "withdrawal_effective"
+
+    @property
+    def curated(self) -> bool:
+        """Written in events.csv (the others are derived from states.csv)."""
+        return self not in DERIVED_KINDS
+
+    @property
+    def key(self) -> bool:
+        """A key event of the story: a milestone of the Convention, a State's announcement, vote,
+        notice or withdrawal taking effect, or a Meeting of States Parties. The tour stops on
+        these, the slider draws them as tall ticks, animations hold on them and the history
+        chart marks them; the others (signatures, deposits, statements...) are listed only."""
+        return self in KEY_KINDS
+
+
+DERIVED_KINDS = frozenset(
+    {
+        EventKind.SIGNATURE,
+        EventKind.CONSENT,
+        EventKind.ENTRY_INTO_FORCE,
+        EventKind.WITHDRAWAL_NOTICE,
+        EventKind.WITHDRAWAL_EFFECTIVE,
+    }
+)
+KEY_KINDS = frozenset(
+    {
+        EventKind.MILESTONE,
+        EventKind.ANNOUNCEMENT,
+        EventKind.PARLIAMENT_VOTE,
+        EventKind.WITHDRAWAL_NOTICE,
+        EventKind.SUSPENSION_NOTICE,
+        EventKind.MEETING,
+        EventKind.WITHDRAWAL_EFFECTIVE,
+    }
+)
+
+
 class Precision(StrEnum):
     DAY = "day"
     MONTH = "month"
@@ -120,7 +175,7 @@ class Event:
     day: dt.date
     precision: Precision
     iso3: str | None
-    kind: str
+    kind: EventKind
     title: str
     source: str
 

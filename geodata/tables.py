@@ -17,6 +17,7 @@ from geodata.model import (
     OPENED,
     DataError,
     Event,
+    EventKind,
     Precision,
     Problem,
     PublishedBorder,
@@ -63,17 +64,7 @@ EVENTS_COLUMNS = ("date", "iso3", "kind", "title", "source")
 BORDERS_COLUMNS = ("iso3", "neighbour_iso3", "published_km", "source", "note")
 CONSENT_TYPES = {"ratification", "accession", "acceptance", "approval", "succession"}
 # Kinds written in events.csv; timeline._derived_events makes the others from states.csv.
-EVENT_KINDS = {
-    "milestone",
-    "announcement",
-    "government",
-    "parliament_vote",
-    "head_of_state",
-    "suspension_notice",
-    "objection",
-    "statement",
-    "meeting",
-}
+EVENT_KINDS = {str(kind) for kind in EventKind if kind.curated}
 ISO3 = re.compile(r"[A-Z]{3}")
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 MONTH = re.compile(r"\d{4}-\d{2}")
@@ -362,7 +353,7 @@ def _parse_event(line: int, row: dict[str, str], units, problems: list[Problem])
             problems.append(Problem(*where, column, "is empty"))
     if len(problems) > before or day is None:
         return None
-    return Event(day, precision, iso3, kind, row["title"].strip(), row["source"].strip())
+    return Event(day, precision, iso3, EventKind(kind), row["title"].strip(), row["source"].strip())
 
 
 def _parse_borders(rows, units: dict[str, Unit], listed: set[str], problems: list[Problem]) -> dict:

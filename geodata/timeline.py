@@ -11,7 +11,16 @@ import datetime as dt
 from collections import Counter
 from functools import cache
 
-from geodata.model import ENTRY_INTO_FORCE, OPENED, Event, Precision, Status, Treaty, Unit
+from geodata.model import (
+    ENTRY_INTO_FORCE,
+    OPENED,
+    Event,
+    EventKind,
+    Precision,
+    Status,
+    Treaty,
+    Unit,
+)
 
 
 def governing_unit(treaty: Treaty, iso3: str, day: dt.date) -> Unit:
@@ -103,25 +112,29 @@ CONSENT_NOUN = {
 
 
 def _derived_events(unit: Unit):
-    def event(day: dt.date, kind: str, title: str, source: str = unit.source) -> Event:
+    def event(day: dt.date, kind: EventKind, title: str, source: str = unit.source) -> Event:
         return Event(day, Precision.DAY, unit.iso3, kind, title, source)
 
     if unit.signature:
-        yield event(unit.signature, "signature", f"{unit.name} signs the Convention")
+        yield event(unit.signature, EventKind.SIGNATURE, f"{unit.name} signs the Convention")
     if unit.consent:
         noun = CONSENT_NOUN[unit.consent_type]
-        yield event(unit.consent, "consent", f"{unit.name} deposits its instrument of {noun}")
+        yield event(
+            unit.consent, EventKind.CONSENT, f"{unit.name} deposits its instrument of {noun}"
+        )
     # Entry into force on 1 March 1999 is one milestone for 45 States, kept in events.csv.
     if unit.eif and unit.eif != ENTRY_INTO_FORCE:
-        yield event(unit.eif, "entry_into_force", f"Convention enters into force for {unit.name}")
+        yield event(
+            unit.eif, EventKind.ENTRY_INTO_FORCE, f"Convention enters into force for {unit.name}"
+        )
     if unit.withdrawal_deposited:
         day = unit.withdrawal_deposited
         title = f"{unit.name} notifies its withdrawal to the UN Secretary-General (Art. 20)"
-        yield event(day, "withdrawal_notice", title, citing(unit.withdrawal_source, day))
+        yield event(day, EventKind.WITHDRAWAL_NOTICE, title, citing(unit.withdrawal_source, day))
     if unit.withdrawal_effective:
         day = unit.withdrawal_effective
         title = f"{unit.name}'s withdrawal takes effect; it is no longer bound"
-        yield event(day, "withdrawal_effective", title, citing(unit.withdrawal_source, day))
+        yield event(day, EventKind.WITHDRAWAL_EFFECTIVE, title, citing(unit.withdrawal_source, day))
 
 
 def citing(sources: str, day: dt.date) -> str:

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from layers.payload import VIEW_LABELS
+from layers.views import VIEW_LABELS
 
 KNOWN = ("date", "view", "present")
 YES = ("1", "true", "yes", "on")

@@ -10,7 +10,7 @@ from conftest import day
 
 from geodata.model import Status
 from geodata.timeline import counts_on
-from layers.chart import PLOT, STACK, history_svg, x_of
+from layers.picture.chart import PLOT, STACK, history_svg, x_of
 
 END = day("2026-11-23")
 

@@ -17,7 +17,8 @@ from geodata import DATA_DIR
 from geodata.geometry import load_geometry
 from geodata.model import Event, Precision, Treaty, Unit, UnitKind
 from layers import export
-from layers.render import SUPERSAMPLE, MapRenderer
+from layers.export import cli
+from layers.picture.render import SUPERSAMPLE, MapRenderer
 from layers.style import STATUS_STYLE
 
 TODAY = dt.date(2026, 11, 23)
@@ -205,7 +206,7 @@ def test_a_failed_export_leaves_no_file(tmp_path, monkeypatch, capsys):
     def broken(*args, **kwargs):
         raise RuntimeError("disk full while rendering")
 
-    monkeypatch.setattr(export, "csv_bytes", broken)
+    monkeypatch.setattr(cli, "csv_bytes", broken)
     assert export.main(["csv", "--out", str(target)], today=TODAY) == 1
     assert "export failed: disk full while rendering" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
@@ -215,7 +216,7 @@ def test_the_atomic_writer_leaves_no_partial_file(tmp_path, monkeypatch):
     def replace(source, destination):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(export.os, "replace", replace)
+    monkeypatch.setattr(cli.os, "replace", replace)
     with pytest.raises(OSError):
         export.write_atomically(tmp_path / "map.png", b"abc")
     assert list(tmp_path.iterdir()) == []

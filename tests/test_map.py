@@ -12,9 +12,9 @@ from conftest import day
 
 from geodata import BORDERS, COUNTRIES
 from geodata.model import Status, Treaty
-from layers.map import render_page
-from layers.payload import day_number, script_json
 from layers.style import STATUS_STYLE
+from layers.web.page import render_page
+from layers.web.payload import day_number, script_json
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -105,7 +105,7 @@ def test_script_json_escapes_markup():
 
 
 def test_shapes_decode_to_the_display_layer(geometry):
-    from layers.payload import encode_shapes
+    from layers.web.payload import encode_shapes
 
     features = {f["properties"]["iso3"]: f for f in geometry[0]["features"]}
     for iso3, point, polygons in encode_shapes(geometry[0]):

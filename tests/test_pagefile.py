@@ -12,7 +12,7 @@ import time
 from test_tables import edit_row
 
 from geodata import DATA_DIR, load_treaty
-from layers import pagefile
+from layers.web import pagefile
 
 
 def test_page_is_built_once_and_rebuilt_when_the_data_changes(tmp_path, monkeypatch, treaty):

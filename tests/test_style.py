@@ -43,8 +43,9 @@ def test_no_colour_is_written_outside_the_style_table():
     places = [
         ROOT / "app.py",
         ROOT / "layers/assets/map.css",
-        *ROOT.glob("layers/*.py"),
-        *ROOT.glob("layers/templates/*"),
+        *ROOT.glob("layers/**/*.py"),
+        *ROOT.glob("layers/web/templates/*"),
+        *ROOT.glob("layers/web/js/**/*.js"),
     ]
     for path in places:
         if path.name == "style.py":

@@ -13,45 +13,15 @@ from geodata.belt import contested, measured, population
 from geodata.model import OPENED, Status, Treaty, Unit, UnitKind
 from geodata.timeline import change_dates, counts_on, dated_events, intervals
 from layers.style import PALETTE, status_index, style_table
+from layers.views import BELT_END, BELT_START, VIEW_LABELS, VIEWS, timeline_end
 
 EPOCH = dt.date(1970, 1, 1)
-# Event kinds drawn as tall ticks on the slider; the rest are short ticks.
-MAJOR_KINDS = {
-    "milestone",
-    "announcement",
-    "withdrawal_notice",
-    "withdrawal_effective",
-    "suspension_notice",
-}
-VIEWS = {
-    "world": ((-56.0, -170.0), (78.0, 190.0)),
-    "europe": ((34.0, -12.0), (71.5, 46.0)),
-    # Norway's Arctic coast to the Black Sea: the flank along Russia and Belarus.
-    "eastern": ((43.5, 10.0), (71.5, 44.0)),
-}
-VIEW_LABELS = {"world": "World", "europe": "Europe", "eastern": "Eastern flank"}
-BELT_START = dt.date(2025, 3, 1)
-BELT_END = dt.date(2026, 3, 1)
-# The guided tour: these kinds of event from the joint statement to Poland's exit.
+# The guided tour: the key events from the joint statement to Poland's exit.
 TOUR = (dt.date(2025, 3, 18), dt.date(2026, 2, 20))
-TOUR_KINDS = {
-    "announcement",
-    "parliament_vote",
-    "withdrawal_notice",
-    "suspension_notice",
-    "meeting",
-    "withdrawal_effective",
-}
 
 
 def day_number(day: dt.date) -> int:
     return (day - EPOCH).days
-
-
-def timeline_end(treaty: Treaty, today: dt.date) -> dt.date:
-    """The slider's last day: the last dated event (scheduled ones included), or today if later."""
-    last = max(e.day for e in dated_events(treaty))
-    return max(last, max(change_dates(treaty)), today)
 
 
 def build_payload(treaty: Treaty, countries: dict, borders: dict, today: dt.date) -> dict:
@@ -72,11 +42,11 @@ def build_payload(treaty: Treaty, countries: dict, borders: dict, today: dt.date
     tour = [
         index
         for index, e in enumerate(dated_events(treaty))
-        if TOUR[0] <= e.day <= TOUR[1] and e.kind in TOUR_KINDS
+        if TOUR[0] <= e.day <= TOUR[1] and e.kind.key
     ]
     ticks = {}
     for day, _, kind, _, _ in events:
-        ticks[day] = ticks.get(day, 0) or int(kind in MAJOR_KINDS)
+        ticks[day] = ticks.get(day, 0) or int(kind.key)
     return {
         "start": day_number(OPENED),
         "end": day_number(timeline_end(treaty, today)),

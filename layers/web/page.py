@@ -10,18 +10,19 @@ from typing import ClassVar
 import folium
 
 from geodata.model import Treaty
-from layers.belt import BeltLayer
-from layers.beltpanel import BeltPanel
-from layers.caption import Caption
-from layers.chartpanel import HistoryChart
-from layers.element import TemplateElement
-from layers.events import EventsPanel
-from layers.legend import Legend
 from layers.paths import asset
-from layers.payload import build_payload, day_number, script_json, timeline_end
-from layers.playback import Playback
-from layers.status import StatusLayer
 from layers.style import PALETTE
+from layers.views import timeline_end
+from layers.web.belt import BeltLayer
+from layers.web.beltpanel import BeltPanel
+from layers.web.caption import Caption
+from layers.web.chartpanel import HistoryChart
+from layers.web.element import TemplateElement
+from layers.web.events import EventsPanel
+from layers.web.legend import Legend
+from layers.web.payload import build_payload, day_number, script_json
+from layers.web.playback import Playback
+from layers.web.status import StatusLayer
 
 TITLE = "Mine Ban Treaty Map: the Ottawa Convention, 1997 to today"
 ATTRIBUTION = "Boundaries: Natural Earth 1:10m (public domain); treaty data: sources per row"

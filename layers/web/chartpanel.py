@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from geodata.model import OPENED, Treaty
-from layers.chart import PLOT, history_svg
-from layers.element import TemplateElement
-from layers.payload import day_number
+from layers.picture.chart import PLOT, history_svg
+from layers.web.element import TemplateElement
+from layers.web.payload import day_number
 
 
 class HistoryChart(TemplateElement):

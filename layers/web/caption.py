@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from layers.element import TemplateElement
+from layers.web.element import TemplateElement
 
 
 class Caption(TemplateElement):

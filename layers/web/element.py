@@ -32,7 +32,7 @@ class Raw(Element):
 
 
 class TemplateElement(MacroElement):
-    """A MacroElement whose template is ``layers/templates/<template_name>``.
+    """A MacroElement whose template is ``layers/web/templates/<template_name>``.
 
     Elements talk to each other through the map: the playback control fires ``mbt:day`` with
     the day number, and each layer redraws what that day changes.

@@ -22,8 +22,8 @@ from geodata.belt import BeltPair, BeltTotals, belt_pairs, belt_totals, measured
 from geodata.model import Event, Status, Treaty
 from geodata.timeline import counts_on, latest_event, status_on
 from layers.paths import ASSETS
-from layers.payload import VIEWS
 from layers.style import PALETTE, STATUS_STYLE
+from layers.views import VIEWS
 
 SUPERSAMPLE = 2  # shapes are drawn at twice the size and scaled down: smooth edges
 SOURCE_LINE = (
@@ -65,7 +65,7 @@ class MapRenderer:
     treaty, countries, borders
         The validated tables and the two GeoJSON layers from ``geodata``.
     view
-        A key of ``layers.payload.VIEWS``.
+        A key of ``layers.web.payload.VIEWS``.
     width, height
         Output size in pixels; text scales with the height (designed at 1080).
     span

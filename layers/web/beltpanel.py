@@ -4,7 +4,7 @@ it joins the belt, and their population. Ukraine's borders are listed apart, as 
 
 from __future__ import annotations
 
-from layers.element import TemplateElement
+from layers.web.element import TemplateElement
 
 
 class BeltPanel(TemplateElement):

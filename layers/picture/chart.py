@@ -13,7 +13,6 @@ from html import escape
 
 from geodata.model import OPENED, Status, Treaty
 from geodata.timeline import change_dates, counts_on, dated_events
-from layers.payload import MAJOR_KINDS
 from layers.style import PALETTE, STATUS_STYLE
 
 WIDTH, HEIGHT = 1000, 210
@@ -136,7 +135,7 @@ def _event_marks(treaty: Treaty, start: dt.date, end: dt.date) -> list[str]:
     _, top, _, _ = PLOT
     marks = []
     for event in dated_events(treaty):
-        if event.kind not in MAJOR_KINDS or not start <= event.day <= end:
+        if not event.kind.key or not start <= event.day <= end:
             continue
         x = x_of(event.day, start, end)
         title = escape(f"{event.day}: {event.title}")

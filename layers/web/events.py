@@ -3,7 +3,7 @@ app, the page shows the same list beside the map)."""
 
 from __future__ import annotations
 
-from layers.element import TemplateElement
+from layers.web.element import TemplateElement
 
 
 class EventsPanel(TemplateElement):

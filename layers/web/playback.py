@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from layers.element import TemplateElement
+from layers.web.element import TemplateElement
 
 # (label, days per second). Playback runs in the browser and paints a new date at most every
 # PAINT_MS (see playback.js.j2): 30 frames a second on a 60 Hz screen.

@@ -22,7 +22,7 @@ from geodata import DATA_DIR
 from geodata.geometry import geometry_paths, load_geometry
 from geodata.model import Treaty
 
-LAYERS_DIR = Path(__file__).parent
+LAYERS_DIR = Path(__file__).parent.parent
 CACHE = Path(os.environ.get("MINE_BAN_CACHE_DIR") or Path(tempfile.gettempdir()) / "mine-ban-map")
 PAGE = "index.html"
 # Served by Streamlit as application/gzip, which it sends as stored: the page's 1 MB of data is
@@ -51,7 +51,7 @@ def page_folder(treaty: Treaty, data_dir: Path, today: dt.date, height: int) -> 
         with contextlib.suppress(OSError):  # a cache this process may only read
             os.utime(folder)  # in use: kept by prune()
     else:
-        from layers.map import render_page_and_data  # folium is imported only to build a page
+        from layers.web.page import render_page_and_data  # folium is imported only to build a page
 
         geometry = load_geometry(data_dir, treaty.units)  # DataError if a layer is damaged
         page, data = render_page_and_data(

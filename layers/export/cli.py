@@ -1,0 +1,172 @@
+"""Command line of the exports (exit status 2 and one line for bad arguments; no partial file
+on failure)::
+
+    python -m layers.export FORMAT --out FILE [--date D | --from D --to D] [--view VIEW]
+                            [--width W --height H] [--fps N] [--what statuses|events]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from geodata import DataError, load_treaty, parse_day
+from geodata.geometry import load_geometry
+from geodata.model import OPENED, Treaty
+from layers.export.animation import gif_bytes, mp4_bytes
+from layers.export.files import csv_bytes, html_bytes
+from layers.export.images import png_bytes
+from layers.views import BELT_END, BELT_START, VIEWS, timeline_end
+
+FORMATS = ("png", "gif", "mp4", "html", "csv")
+MAX_SIZE = (3840, 2160)
+
+
+class UsageError(Exception):
+    """A bad argument: reported as one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m layers.export", description=__doc__.split("\n")[0])
+    parser.add_argument("format", help="png, gif, mp4, html or csv")
+    parser.add_argument("--out", required=True, type=Path)
+    parser.add_argument("--date", help="YYYY-MM-DD (png, html, csv); default today")
+    parser.add_argument("--from", dest="start", help="YYYY-MM-DD (gif, mp4); default 2025-03-01")
+    parser.add_argument("--to", dest="end", help="YYYY-MM-DD (gif, mp4); default 2026-03-01")
+    parser.add_argument("--view", default=None, help="world, europe or eastern")
+    parser.add_argument("--width", type=int, default=1920)
+    parser.add_argument("--height", type=int, default=1080)
+    parser.add_argument("--fps", type=int, default=8)
+    parser.add_argument("--what", default="statuses", help="csv: statuses or events")
+    return parser
+
+
+def _day(text: str | None, flag: str, default: dt.date, first: dt.date, last: dt.date) -> dt.date:
+    if text is None:
+        return default
+    try:
+        day = parse_day(text)
+    except ValueError as error:
+        raise UsageError(f"{flag}: {error}") from None
+    if not first <= day <= last:
+        raise UsageError(f"{flag}: {day} is outside {first} to {last}")
+    return day
+
+
+def check_arguments(args, treaty: Treaty, today: dt.date) -> dict:
+    """Validate the arguments; the keyword arguments for the export, or UsageError."""
+    if args.format not in FORMATS:
+        raise UsageError(f"unknown format {args.format!r}: use one of {', '.join(FORMATS)}")
+    view = args.view or ("eastern" if args.format in ("gif", "mp4") else "world")
+    if view not in VIEWS:
+        raise UsageError(f"--view: unknown view {view!r}: use one of {', '.join(VIEWS)}")
+    if not (16 <= args.width <= MAX_SIZE[0] and 16 <= args.height <= MAX_SIZE[1]):
+        raise UsageError(
+            f"--width/--height: {args.width}x{args.height} is outside 16x16 to 3840x2160"
+        )
+    if not 1 <= args.fps <= 60:
+        raise UsageError(f"--fps: {args.fps} is outside 1 to 60")
+    if args.what not in ("statuses", "events"):
+        raise UsageError(f"--what: {args.what!r} is not statuses or events")
+    last = timeline_end(treaty, today)
+    if args.format in ("gif", "mp4"):
+        if args.date:
+            raise UsageError("--date: an animation takes --from and --to")
+        start = _day(args.start, "--from", BELT_START, OPENED, last)
+        end = _day(args.end, "--to", BELT_END, OPENED, last)
+        if end <= start:
+            raise UsageError(f"--from {start} is not before --to {end}")
+        size = {"width": args.width, "height": args.height}
+        return {"start": start, "end": end, "view": view, "fps": args.fps, **size}
+    if args.start or args.end:
+        raise UsageError(f"--from/--to: {args.format} shows one date; use --date")
+    day = _day(args.date, "--date", min(today, last), OPENED, last)
+    if args.format == "csv":
+        return {"day": day, "what": args.what}
+    if args.format == "html":
+        return {"day": day, "view": view, "today": today}
+    return {"day": day, "view": view, "width": args.width, "height": args.height, "today": today}
+
+
+def _check_out(path: Path) -> None:
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise UsageError(f"--out: {path} is a directory")
+    if not folder.is_dir():
+        raise UsageError(f"--out: folder {folder} does not exist")
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise UsageError(f"--out: {path} is not writable")
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write *data* to *path* through a temporary file: a failed export leaves nothing behind."""
+    handle, partial = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(partial, path)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise
+
+
+def terminal_progress(done: int, total: int) -> None:
+    width = 30
+    filled = round(width * done / total)
+    print(
+        f"\rframes {done}/{total} [{'#' * filled}{'.' * (width - filled)}]",
+        end="",
+        file=sys.stderr,
+        flush=True,
+    )
+    if done == total:
+        print(file=sys.stderr)
+
+
+EXPORTERS = {"png": png_bytes, "gif": gif_bytes, "mp4": mp4_bytes, "html": html_bytes}
+
+
+def main(argv: list[str] | None = None, today: dt.date | None = None) -> int:
+    args = _parser().parse_args(argv)
+    today = today or dt.date.today()
+    try:
+        treaty = load_treaty()
+        geometry = load_geometry(units=treaty.units)  # checked for every format, CSV too
+    except DataError as error:
+        print(error, file=sys.stderr)
+        return 2
+    try:
+        options = check_arguments(args, treaty, today)
+        _check_out(args.out)
+    except UsageError as error:
+        print(f"python -m layers.export: {error}", file=sys.stderr)
+        return 2
+    try:
+        if args.format == "csv":
+            data = csv_bytes(treaty, **options)
+        else:
+            if args.format in ("gif", "mp4"):
+                options["progress"] = terminal_progress
+            data = EXPORTERS[args.format](treaty, geometry, **options)
+    except Exception as error:  # a failed export is reported in one line; nothing is written
+        print(f"\npython -m layers.export: export failed: {error}", file=sys.stderr)
+        return 1
+    try:
+        write_atomically(args.out, data)
+    except OSError as error:
+        print(
+            f"python -m layers.export: --out: cannot write {args.out} ({error.strerror})",
+            file=sys.stderr,
+        )
+        return 2
+    print(f"{args.out}: {len(data):,} bytes", file=sys.stderr)
+    return 0

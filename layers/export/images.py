@@ -1,0 +1,68 @@
+"""PNG exports: the map on a date, and two dates side by side."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from geodata.geometry import Geometry
+from geodata.model import OPENED, Treaty
+from layers.views import timeline_end
+
+# Pillow, numpy and the renderer are imported by the functions that draw, not here: the app
+# imports this package at start-up, before the map is sent.
+
+
+def png_bytes(
+    treaty: Treaty,
+    geometry: Geometry,
+    day: dt.date,
+    view: str = "world",
+    width: int = 1920,
+    height: int = 1080,
+    today: dt.date | None = None,
+) -> bytes:
+    """The map on *day* as a PNG, with its date, title and source in the PNG's text chunks."""
+    from layers.picture.render import Frame, MapRenderer
+
+    span = (OPENED, timeline_end(treaty, today or dt.date.today()))
+    renderer = MapRenderer(treaty, geometry.countries, geometry.borders, view, width, height, span)
+    return _png(renderer.image(Frame(day)), day, view)
+
+
+def compare_png_bytes(
+    treaty: Treaty,
+    geometry: Geometry,
+    first: dt.date,
+    second: dt.date,
+    view: str = "eastern",
+    width: int = 1600,
+    height: int = 900,
+    today: dt.date | None = None,
+) -> bytes:
+    """Two dates side by side in one PNG (each map *width* x *height*)."""
+    from PIL import Image
+
+    from layers.picture.render import Frame, MapRenderer
+
+    span = (OPENED, timeline_end(treaty, today or dt.date.today()))
+    renderer = MapRenderer(treaty, geometry.countries, geometry.borders, view, width, height, span)
+    both = Image.new("RGB", (2 * width, height))
+    both.paste(renderer.image(Frame(first)), (0, 0))
+    both.paste(renderer.image(Frame(second)), (width, 0))
+    return _png(both, second, view, f"Ottawa Convention status on {first} and on {second}")
+
+
+def _png(image, day: dt.date, view: str, title: str | None = None) -> bytes:
+    from PIL import PngImagePlugin
+
+    from layers.picture.render import SOURCE_LINE
+
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Title", title or f"Ottawa Convention status on {day.isoformat()} ({view})")
+    info.add_text("Date", day.isoformat())
+    info.add_text("Source", SOURCE_LINE)
+    info.add_text("Software", "Mine Ban Treaty Map")
+    out = io.BytesIO()
+    image.save(out, "PNG", pnginfo=info, optimize=False, compress_level=6)
+    return out.getvalue()
