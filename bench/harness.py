@@ -1,7 +1,8 @@
 """Run the app and drive it in Debian's headless Chromium: shared by browser tests and benchmarks.
 
 Chromium is Debian's ``/usr/bin/chromium`` (never a downloaded browser), started with the flags
-that keep it off the network by itself.
+that keep it off the network by itself. Every context and page is made by ``new_context`` or
+``new_page``, which turn on the map's test hooks (``window.MBT``) in every frame.
 """
 
 from __future__ import annotations
@@ -52,19 +53,63 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
-def browser_cpu_s() -> float:
-    """CPU seconds (user + system) used so far by every running Chromium process, from /proc.
-    The benchmarks run one browser at a time, so differences between two readings are its."""
-    tick, total = os.sysconf("SC_CLK_TCK"), 0.0
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            program = (stat.parent / "cmdline").read_bytes().split(b"\0")[0].decode()
-            if Path(CHROMIUM).name not in program:
-                continue
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError, UnicodeDecodeError):  # the process ended meanwhile
-            continue
-        total += (int(fields[11]) + int(fields[12])) / tick
+def _stat(pid: int | str) -> list[str]:
+    """The fields of /proc/PID/stat after the program's name (which may hold spaces): index 0 is
+    field 3 of proc(5), the state; 1 the parent's pid; 11-14 utime, stime, cutime, cstime."""
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+
+
+def _processes() -> dict[int, list[str]]:
+    """Every running process: pid -> its stat fields (see _stat)."""
+    table = {}
+    for entry in Path("/proc").glob("[0-9]*"):
+        with contextlib.suppress(OSError, IndexError):  # the process ended meanwhile
+            table[int(entry.name)] = _stat(entry.name)
+    return table
+
+
+def _descendants(root: int, table: dict[int, list[str]]) -> set[int]:
+    children: dict[int, list[int]] = {}
+    for pid, fields in table.items():
+        children.setdefault(int(fields[1]), []).append(pid)
+    found, todo = set(), [root]
+    while todo:
+        pid = todo.pop()
+        found.add(pid)
+        todo.extend(children.get(pid, []))
+    return found
+
+
+def _is_chromium(pid: int) -> bool:
+    try:
+        program = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[0].decode()
+    except (OSError, UnicodeDecodeError):
+        return False
+    return Path(CHROMIUM).name in Path(program).name
+
+
+def browser_pid(table: dict[int, list[str]] | None = None) -> int:
+    """The process id of the Chromium this process launched (through Playwright's driver): the
+    newest Chromium among our descendants whose parent is not Chromium. Not any other Chromium
+    on the machine (another engineer's tests, a desktop browser)."""
+    table = table or _processes()
+    ours = _descendants(os.getpid(), table)
+    roots = [pid for pid in ours if _is_chromium(pid) and not _is_chromium(int(table[pid][1]))]
+    if not roots:
+        raise RuntimeError("no Chromium launched by this process")
+    return max(roots, key=lambda pid: int(table[pid][19]))  # field 22: start time
+
+
+def browser_cpu_s(root: int) -> float:
+    """CPU seconds (user + system) used so far by the browser process *root* and every process
+    under it (renderers, GPU, network service), from /proc; children that ended and were
+    waited for count in their parent's cutime/cstime."""
+    tick, table = os.sysconf("SC_CLK_TCK"), _processes()
+    total = 0.0
+    for pid in _descendants(root, table):
+        fields = table.get(pid)
+        if fields:
+            total += sum(int(f) for f in fields[11:15]) / tick
     return total
 
 
@@ -133,6 +178,33 @@ def wait_healthy(base: str, process: subprocess.Popen, timeout: float) -> float:
 
 def launch(playwright, **options):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, **options)
+
+
+# The map exposes its test hooks (window.MBT: day, setDay, play, stats, ...) only to a page that
+# asks before its scripts run. An init script runs in every frame of the context, the map's
+# iframe included, before the frame's own scripts.
+TEST_HOOKS = "window.MBT_TEST_HOOKS = true"
+VIEWPORT = {"width": 1400, "height": 1000}
+
+
+def new_context(browser, **options):
+    """A browser context whose every page and frame has the map's test hooks turned on.
+    *options* go to ``browser.new_context`` (the viewport defaults to 1400x1000)."""
+    context = browser.new_context(**{"viewport": VIEWPORT, **options})
+    context.add_init_script(TEST_HOOKS)
+    return context
+
+
+async def new_async_context(browser, **options):
+    """``new_context`` for Playwright's async API (bench/load.py)."""
+    context = await browser.new_context(**{"viewport": VIEWPORT, **options})
+    await context.add_init_script(TEST_HOOKS)
+    return context
+
+
+def new_page(browser, **options):
+    """A page in a context of its own (``new_context``); ``page.context.close()`` ends both."""
+    return new_context(browser, **options).new_page()
 
 
 class RequestLog:
@@ -206,3 +278,24 @@ def fill_of(frame, iso3: str) -> str:
     return frame.evaluate(
         "(iso3) => document.querySelector(`path[data-iso3='${iso3}']`).getAttribute('fill')", iso3
     )
+
+
+IDLE = (
+    "() => document.querySelector('[data-testid=stApp]')?.dataset.testScriptState === 'notRunning'"
+)
+
+
+def wait_idle(page, timeout: float = 15) -> None:
+    """Until Streamlit's page says no script run is under way or asked for. Wait first for a
+    sign that the run of interest began (a text it draws): right after a request the page may
+    still say idle."""
+    page.wait_for_function(IDLE, timeout=timeout * 1000)
+
+
+TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+def two_frames(frame) -> None:
+    """Until *frame* has rendered twice more: what the last change asked for (layout, resize
+    observers, paint) is done."""
+    frame.evaluate(TWO_FRAMES)

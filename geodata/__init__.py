@@ -5,10 +5,10 @@ Nothing here imports Streamlit or ``layers``: the data loads and validates headl
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from pathlib import Path
 
+from geodata.dates import parse_day
 from geodata.model import DataError, Problem, Status, Treaty
 from geodata.tables import load
 
@@ -16,7 +16,16 @@ DATA_DIR = Path(__file__).parent
 COUNTRIES = DATA_DIR / "countries.geojson"
 BORDERS = DATA_DIR / "borders.geojson"
 
-__all__ = ["BORDERS", "COUNTRIES", "DATA_DIR", "DataError", "Status", "Treaty", "load_treaty"]
+__all__ = [
+    "BORDERS",
+    "COUNTRIES",
+    "DATA_DIR",
+    "DataError",
+    "Status",
+    "Treaty",
+    "load_treaty",
+    "parse_day",
+]
 
 
 def data_dir() -> Path:
@@ -42,14 +51,3 @@ def problems_in_data(directory: Path | None = None) -> list[Problem]:
     except DataError as error:
         return error.problems
     return problems_in_geometry(directory, treaty.units)
-
-
-def parse_day(text: str) -> dt.date:
-    """A strict ISO date (YYYY-MM-DD); ValueError with a short reason otherwise."""
-    text = text.strip()
-    if len(text) != 10 or text[4] != "-" or text[7] != "-":
-        raise ValueError(f"{text[:40]!r} is not a date in the form YYYY-MM-DD")
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"{text!r} is not a real calendar date") from None

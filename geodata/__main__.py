@@ -1,4 +1,4 @@
-"""Command line: ``python -m geodata status --date D`` and ``python -m geodata validate``."""
+"""Command line: ``python -m geodata status --date D``, ``belt --date D`` and ``validate``."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from geodata import DataError, data_dir, load_treaty, parse_day, problems_in_data
-from geodata.belt import belt_pairs, measured, write_belt_csv
+from geodata.belt import belt_csv, measured
 from geodata.geometry import load_geometry
 from geodata.report import status_csv
 
@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         if args.command == "belt":
-            write_belt_csv(belt_pairs(treaty, day, lengths), sys.stdout)
+            belt_csv(treaty, day, lengths, sys.stdout)
         else:
             status_csv(treaty, day, sys.stdout)
     except BrokenPipeError:  # e.g. piped into `head`

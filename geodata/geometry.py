@@ -16,8 +16,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
+from geodata.csvfiles import read_text
 from geodata.model import DataError, Problem
-from geodata.tables import read_text
 
 COUNTRIES_FILE = "countries.geojson"
 BORDERS_FILE = "borders.geojson"

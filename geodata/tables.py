@@ -1,20 +1,17 @@
-"""Read the curated treaty tables, check every row, and build typed records.
+"""The curated treaty tables as typed records: every row parsed and checked.
 
-Every problem is collected (not just the first), located as ``file:line: field: message``;
-nothing is returned unless the whole data directory is valid.
+Reading the files is ``geodata/csvfiles.py``; the treaty's rules on a unit's dates are
+``geodata/rules.py``. Every problem is collected (not just the first), located as
+``file:line: field: message``; nothing is returned unless the whole data directory is valid.
 """
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import io
 import re
 from pathlib import Path
 
+from geodata.csvfiles import parse_date, read_csv
 from geodata.model import (
-    ENTRY_INTO_FORCE,
-    OPENED,
     DataError,
     Event,
     EventKind,
@@ -25,22 +22,13 @@ from geodata.model import (
     Unit,
     UnitKind,
 )
-from geodata.rules import entry_into_force, withdrawal_takes_effect
+from geodata.rules import TREATY_DATE_COLUMNS, date_problems
 
 STATES_FILE = "states.csv"
 EVENTS_FILE = "events.csv"
 BORDERS_FILE = "borders_published.csv"
 
-UNIT_DATES = (
-    "signature_date",
-    "consent_date",
-    "eif_date",
-    "withdrawal_announced_date",
-    "withdrawal_deposited_date",
-    "withdrawal_effective_date",
-    "suspension_date",
-    "independence_date",
-)
+UNIT_DATES = (*TREATY_DATE_COLUMNS, "independence_date")
 STATES_COLUMNS = (
     "iso3",
     "name",
@@ -66,8 +54,7 @@ CONSENT_TYPES = {"ratification", "accession", "acceptance", "approval", "success
 # Kinds written in events.csv; timeline._derived_events makes the others from states.csv.
 EVENT_KINDS = {str(kind) for kind in EventKind if kind.curated}
 ISO3 = re.compile(r"[A-Z]{3}")
-DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-MONTH = re.compile(r"\d{4}-\d{2}")
+MONTH = re.compile(r"[0-9]{4}-[0-9]{2}")
 
 
 def load(data_dir: Path) -> Treaty:
@@ -79,9 +66,9 @@ def load(data_dir: Path) -> Treaty:
         With every problem found, if any file does not validate.
     """
     problems: list[Problem] = []
-    unit_rows = _read_csv(data_dir / STATES_FILE, STATES_COLUMNS, problems)
-    event_rows = _read_csv(data_dir / EVENTS_FILE, EVENTS_COLUMNS, problems)
-    border_rows = _read_csv(data_dir / BORDERS_FILE, BORDERS_COLUMNS, problems)
+    unit_rows = read_csv(data_dir / STATES_FILE, STATES_COLUMNS, problems)
+    event_rows = read_csv(data_dir / EVENTS_FILE, EVENTS_COLUMNS, problems)
+    border_rows = read_csv(data_dir / BORDERS_FILE, BORDERS_COLUMNS, problems)
     units = _parse_units(unit_rows, problems)
     events = _parse_events(event_rows, units, problems)
     listed = {row["iso3"].strip() for _, row in unit_rows}  # a broken row is reported once
@@ -98,79 +85,6 @@ def problems_in(data_dir: Path) -> list[Problem]:
     except DataError as error:
         return error.problems
     return []
-
-
-def read_text(path: Path, problems: list[Problem], encoding: str = "utf-8") -> str | None:
-    """The text of a data file, or None and a problem if it cannot be read or is not UTF-8."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        problems.append(Problem(path.name, 0, "file", f"cannot be read ({error.strerror})"))
-        return None
-    try:
-        return raw.decode(encoding)
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        problems.append(Problem(path.name, line, "file", "is not UTF-8 text"))
-        return None
-
-
-def _read_csv(path: Path, columns: tuple[str, ...], problems: list[Problem]):
-    """Rows of *path* as ``(line, {column: text})``; problems for anything unreadable."""
-    name = path.name
-    text = read_text(path, problems, "utf-8-sig")
-    if text is None:
-        return []
-    if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
-        problems.append(Problem(name, line, "file", "is not CSV text (NUL byte)"))
-        return []
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = next(reader, None)
-        if header is None:
-            problems.append(Problem(name, 1, "file", "is empty (no header row)"))
-            return []
-        header = [h.strip() for h in header]
-        missing = [c for c in columns if c not in header]
-        if missing:
-            problems.append(Problem(name, 1, ",".join(missing), "missing column"))
-            return []
-        unknown = [h for h in header if h not in columns]
-        if unknown:
-            problems.append(Problem(name, 1, ",".join(unknown), "unknown column"))
-        return list(_records(reader, header, name, problems))
-    except csv.Error as error:
-        problems.append(Problem(name, reader.line_num, "file", f"is not valid CSV ({error})"))
-        return []
-
-
-def _records(reader, header: list[str], name: str, problems: list[Problem]):
-    for fields in reader:
-        line = reader.line_num
-        if not any(f.strip() for f in fields):
-            continue
-        if len(fields) != len(header):
-            problems.append(
-                Problem(name, line, "row", f"has {len(fields)} fields, header has {len(header)}")
-            )
-            continue
-        yield line, dict(zip(header, fields, strict=True))
-
-
-def _date(text: str, where: tuple[str, int, str], problems: list[Problem]) -> dt.date | None:
-    """Parse an ISO date (empty means no date); record a problem when it is not one."""
-    text = text.strip()
-    if not text:
-        return None
-    if not DAY.fullmatch(text):
-        problems.append(Problem(*where, f"{text!r} is not a date (YYYY-MM-DD)"))
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        problems.append(Problem(*where, f"{text!r} is not a real calendar date"))
-        return None
 
 
 def _parse_units(rows, problems: list[Problem]) -> dict[str, Unit]:
@@ -193,31 +107,17 @@ def _parse_units(rows, problems: list[Problem]) -> dict[str, Unit]:
 
 
 def _parse_unit(line: int, row: dict[str, str], problems: list[Problem]) -> Unit | None:
-    before = len(problems)
-    where = (STATES_FILE, line)
-    iso3 = row["iso3"].strip()
-    if not ISO3.fullmatch(iso3):
-        problems.append(Problem(*where, "iso3", f"{iso3!r} is not a three-letter code"))
-    kind = row["kind"].strip()
-    if kind not in {k.value for k in UnitKind}:
-        problems.append(Problem(*where, "kind", f"{kind!r} is not one of state, territory, other"))
-    dates = {c: _date(row[c], (*where, c), problems) for c in UNIT_DATES}
-    consent_type = row["consent_type"].strip() or None
-    if consent_type is not None and consent_type not in CONSENT_TYPES:
-        problems.append(Problem(*where, "consent_type", f"unknown type {consent_type!r}"))
-    for column in ("name", "source"):
-        if not row[column].strip():
-            problems.append(Problem(*where, column, "is empty"))
-    if len(problems) > before:
+    dates = _unit_cells((STATES_FILE, line), row, problems)
+    if dates is None:
         return None
     unit = Unit(
-        iso3=iso3,
+        iso3=row["iso3"].strip(),
         name=row["name"].strip(),
-        kind=UnitKind(kind),
+        kind=UnitKind(row["kind"].strip()),
         part_of=row["part_of"].strip() or None,
         signature=dates["signature_date"],
         consent=dates["consent_date"],
-        consent_type=consent_type,
+        consent_type=row["consent_type"].strip() or None,
         eif=dates["eif_date"],
         withdrawal_announced=dates["withdrawal_announced_date"],
         withdrawal_deposited=dates["withdrawal_deposited_date"],
@@ -229,66 +129,27 @@ def _parse_unit(line: int, row: dict[str, str], problems: list[Problem]) -> Unit
         withdrawal_source=row["withdrawal_source"].strip(),
         note=row["note"].strip(),
     )
-    _check_dates(unit, line, problems)
+    problems += [Problem(STATES_FILE, line, c, m) for c, m in date_problems(unit)]
     return unit
 
 
-def _check_dates(unit: Unit, line: int, problems: list[Problem]) -> None:
-    """The treaty's own rules on the order and spacing of one unit's dates."""
-
-    def bad(field: str, message: str) -> None:
-        problems.append(Problem(STATES_FILE, line, field, message))
-
-    if unit.kind is not UnitKind.STATE:
-        own = [c for c, d in zip(UNIT_DATES[:7], unit.treaty_dates, strict=True) if d]
-        if own:
-            bad(own[0], f"a {unit.kind} has no treaty dates of its own (part_of decides)")
-        return
-    if unit.signature and not OPENED <= unit.signature < ENTRY_INTO_FORCE:
-        bad("signature_date", "signature was open only from 1997-12-03 to 1999-02-28 (Art. 15)")
-    if (unit.consent is None) != (unit.consent_type is None):
-        bad("consent_type", "consent_date and consent_type go together")
-    if unit.consent and unit.consent < OPENED:
-        bad("consent_date", "is before the Convention opened (1997-12-03)")
-    if unit.signature and unit.consent and unit.consent < unit.signature:
-        bad("consent_date", "is before signature_date")
-    if unit.consent and unit.eif is None:
-        bad("eif_date", "is empty but consent_date is set")
-    if unit.eif and unit.consent is None:
-        bad("eif_date", "is set but consent_date is empty")
-    if unit.eif and unit.consent and unit.consent_type != "succession":
-        expected = entry_into_force(unit.consent)
-        if unit.eif != expected:
-            bad("eif_date", f"Art. 17 gives {expected} for a deposit on {unit.consent}")
-    _check_leaving(unit, bad)
-
-
-def _check_leaving(unit: Unit, bad) -> None:
-    steps = [
-        ("withdrawal_announced_date", unit.withdrawal_announced),
-        ("withdrawal_deposited_date", unit.withdrawal_deposited),
-        ("suspension_date", unit.suspension),
-    ]
-    for field, day in steps:
-        if day and not unit.eif:
-            bad(field, "is set but the State was never bound (eif_date empty)")
-        elif day and day < unit.eif:
-            bad(field, f"is before entry into force ({unit.eif})")
-    if unit.withdrawal_effective and not unit.withdrawal_deposited:
-        bad("withdrawal_effective_date", "is set but withdrawal_deposited_date is empty")
-    if unit.withdrawal_deposited and unit.withdrawal_effective:
-        earliest = withdrawal_takes_effect(unit.withdrawal_deposited)
-        if unit.withdrawal_effective < earliest:
-            bad(
-                "withdrawal_effective_date",
-                f"Art. 20(2): not before {earliest}, six months after the deposit",
-            )
-    leaving = (unit.withdrawal_announced, unit.withdrawal_deposited, unit.suspension)
-    if any(leaving) and not unit.withdrawal_source:
-        bad("withdrawal_source", "is empty but withdrawal or suspension dates are set")
-    announced, deposited = unit.withdrawal_announced, unit.withdrawal_deposited
-    if announced and deposited and deposited < announced:
-        bad("withdrawal_deposited_date", "is before withdrawal_announced_date")
+def _unit_cells(where: tuple[str, int], row: dict[str, str], problems: list[Problem]):
+    """The row's dates by column, or None (and problems) if any cell cannot be read."""
+    before = len(problems)
+    iso3 = row["iso3"].strip()
+    if not ISO3.fullmatch(iso3):
+        problems.append(Problem(*where, "iso3", f"{iso3!r} is not a three-letter code"))
+    kind = row["kind"].strip()
+    if kind not in {k.value for k in UnitKind}:
+        problems.append(Problem(*where, "kind", f"{kind!r} is not one of state, territory, other"))
+    dates = {c: parse_date(row[c], (*where, c), problems) for c in UNIT_DATES}
+    consent_type = row["consent_type"].strip() or None
+    if consent_type is not None and consent_type not in CONSENT_TYPES:
+        problems.append(Problem(*where, "consent_type", f"unknown type {consent_type!r}"))
+    for column in ("name", "source"):
+        if not row[column].strip():
+            problems.append(Problem(*where, column, "is empty"))
+    return None if len(problems) > before else dates
 
 
 def _check_links(unit: Unit, units: dict[str, Unit], line: int, problems: list[Problem]) -> None:
@@ -336,9 +197,9 @@ def _parse_event(line: int, row: dict[str, str], units, problems: list[Problem])
     precision = Precision.DAY
     if MONTH.fullmatch(text):
         precision = Precision.MONTH
-        day = _date(text + "-01", (*where, "date"), problems)
+        day = parse_date(text + "-01", (*where, "date"), problems)
     else:
-        day = _date(text, (*where, "date"), problems)
+        day = parse_date(text, (*where, "date"), problems)
         if day is None and not text:
             problems.append(Problem(*where, "date", "is empty"))
     iso3 = row["iso3"].strip() or None

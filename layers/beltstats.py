@@ -1,12 +1,33 @@
-"""The belt in numbers for the app: a sentence under the map and the rows of its CSV download,
-figures labelled as published or measured, Ukraine apart (the map's own panel, which follows
-playback, is ``layers/beltpanel.py``)."""
+"""The belt in words for the app and the pictures: one sentence under the map, and the phrases
+the PNG legend uses, figures labelled as published or measured, Ukraine apart (the map's own
+panel, which follows playback, is ``layers/web/beltpanel.py``).
+
+A border with no published length is said the same way everywhere: "not published: Finland–
+Russia" beside the total of the published figures that are known (an empty cell in the CSV).
+"""
 
 from __future__ import annotations
 
-from geodata.belt import BeltPair, belt_totals
+from geodata.belt import BeltPair, BeltTotals, belt_totals
 from geodata.model import Treaty
-from layers.style import STATUS_STYLE
+
+
+def pair_name(treaty: Treaty, pair: tuple[str, str]) -> str:
+    """'Finland–Russia'."""
+    return "–".join(treaty.units[code].name for code in pair)
+
+
+def not_published(treaty: Treaty, missing: tuple[tuple[str, str], ...]) -> str:
+    """'not published: Finland–Russia, ...' for the borders without a published length, or ''."""
+    if not missing:
+        return ""
+    return "not published: " + ", ".join(pair_name(treaty, pair) for pair in missing)
+
+
+def published_phrase(treaty: Treaty, km: float, missing: tuple[tuple[str, str], ...]) -> str:
+    """'3,654 km published', with the borders that have no published length named after it."""
+    text = f"{km:,.0f} km published"
+    return f"{text} ({not_published(treaty, missing)})" if missing else text
 
 
 def belt_sentence(treaty: Treaty, pairs: list[BeltPair], people: dict[str, int]) -> str:
@@ -16,31 +37,20 @@ def belt_sentence(treaty: Treaty, pairs: list[BeltPair], people: dict[str, int])
         text = "No State bordering Russia or Belarus has announced or made a withdrawal."
     else:
         names = ", ".join(treaty.units[iso3].name for iso3 in totals.states)
+        missing = not_published(treaty, totals.published_missing)
         text = (
             f"Belt: {totals.published_km:,.0f} km of land border with Russia and Belarus "
-            f"(published figures; {totals.measured_km:,.0f} km measured on the 1:10m map) along "
+            f"(published figures{'; ' + missing if missing else ''}; "
+            f"{totals.measured_km:,.0f} km measured on the 1:10m map) along "
             f"{names}: {totals.population / 1e6:.1f} million people (Natural Earth estimate)."
         )
-    contested = [p for p in pairs if p.state == "contested"]
-    if contested:
-        km = sum(p.published_km for p in contested)
-        name = treaty.units[contested[0].iso3].name
-        text += f" {name}: {km:,.0f} km published, contested, not counted."
-    return text
+    return text + contested_sentence(treaty, totals)
 
 
-def belt_rows(treaty: Treaty, pairs: list[BeltPair]) -> list[dict]:
-    """Each pair: the bordering State's status, whether it is on the belt, both lengths, source."""
-    return [
-        {
-            "iso3": p.iso3,
-            "neighbour_iso3": p.neighbour,
-            "border": f"{treaty.units[p.iso3].name} – {treaty.units[p.neighbour].name}",
-            "status": STATUS_STYLE[p.status].label,
-            "on the belt": {"on": "yes", "contested": "contested", "off": ""}[p.state],
-            "published km": p.published_km,
-            "measured km (1:10m)": p.measured_km,
-            "published source": treaty.published[(p.iso3, p.neighbour)].source,
-        }
-        for p in pairs
-    ]
+def contested_sentence(treaty: Treaty, totals: BeltTotals) -> str:
+    """' Ukraine: 3,055 km published, contested, not counted.' (or '' if none is contested)."""
+    if not totals.contested_states:
+        return ""
+    names = ", ".join(treaty.units[iso3].name for iso3 in totals.contested_states)
+    km = published_phrase(treaty, totals.contested_published_km, totals.contested_published_missing)
+    return f" {names}: {km}, contested, not counted."

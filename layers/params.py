@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from geodata.dates import parse_day
 from layers.views import VIEW_LABELS
 
 KNOWN = ("date", "view", "present")
@@ -36,43 +37,50 @@ def parse_params(
     """The page's date, view and presentation mode from URL parameters (or the map's report);
     every value not used is explained."""
     state = PageState(min(max(default_day, start), end), default_view, default_present)
-    text = params.get("date")
-    if text is not None:
-        text = str(text)
-        try:
-            day = dt.date.fromisoformat(text.strip()) if len(text.strip()) == 10 else None
-        except ValueError:
-            day = None
-        if day is None:
-            state.ignored.append(
-                f"?date={_short(text)!r} is not a date; showing {state.day} (dates are YYYY-MM-DD)"
-            )
-        elif not start <= day <= end:
-            state.ignored.append(f"?date={day} is outside {start} to {end}; showing {state.day}")
-        else:
-            state.day = day
-    view = params.get("view")
-    if view is not None:
-        view = str(view)
-        if view in VIEW_LABELS:
-            state.view = view
-        else:
-            choices = ", ".join(VIEW_LABELS)
-            shown = VIEW_LABELS[state.view]
-            state.ignored.append(f"?view={_short(view)!r} is not one of {choices}; showing {shown}")
-    present = params.get("present")
-    if isinstance(present, bool):
-        state.present = present
-    elif present is not None:
-        text = str(present).strip().lower()
-        if text in YES + NO:
-            state.present = text in YES
-        else:
-            mode = "on" if state.present else "off"
-            state.ignored.append(
-                f"?present={_short(str(present))!r} is not 1 or 0; presentation mode {mode}"
-            )
+    if params.get("date") is not None:
+        _read_date(state, str(params["date"]), start, end)
+    if params.get("view") is not None:
+        _read_view(state, str(params["view"]))
+    if params.get("present") is not None:
+        _read_present(state, params["present"])
     unknown = [str(key) for key in params if key not in KNOWN]
     if unknown:
         state.ignored.append("unknown parameter(s): " + ", ".join(_short(k) for k in unknown))
     return state
+
+
+def _read_date(state: PageState, text: str, start: dt.date, end: dt.date) -> None:
+    try:
+        day = parse_day(text)  # the command lines' and the validator's parser
+    except ValueError:
+        day = None
+    if day is None:
+        state.ignored.append(
+            f"?date={_short(text)!r} is not a date; showing {state.day} (dates are YYYY-MM-DD)"
+        )
+    elif not start <= day <= end:
+        state.ignored.append(f"?date={day} is outside {start} to {end}; showing {state.day}")
+    else:
+        state.day = day
+
+
+def _read_view(state: PageState, view: str) -> None:
+    if view in VIEW_LABELS:
+        state.view = view
+    else:
+        choices, shown = ", ".join(VIEW_LABELS), VIEW_LABELS[state.view]
+        state.ignored.append(f"?view={_short(view)!r} is not one of {choices}; showing {shown}")
+
+
+def _read_present(state: PageState, present: object) -> None:
+    if isinstance(present, bool):
+        state.present = present
+        return
+    text = str(present).strip().lower()
+    if text in YES + NO:
+        state.present = text in YES
+    else:
+        mode = "on" if state.present else "off"
+        state.ignored.append(
+            f"?present={_short(str(present))!r} is not 1 or 0; presentation mode {mode}"
+        )

@@ -1,17 +1,27 @@
 #!/usr/bin/env bash
-# Set up and run every test: Debian's chromium for the browser tests, a virtualenv with the
-# pinned requirements, then ruff and pytest. Works on a fresh machine (as root, or with sudo).
+# Set up and run every test: Debian's chromium (and nginx, for the replica test) for the browser
+# tests, Node's packages for the map's JavaScript, a virtualenv with the pinned requirements,
+# then ruff, ESLint, the JavaScript unit tests and pytest. Works on a fresh machine (as root, or
+# with sudo). Arguments go to pytest (e.g. `bash tests/run.sh -m "not slow"`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -x /usr/bin/chromium ]; then
-  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium fonts-dejavu-core)
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
+command -v npm >/dev/null || missing+=(nodejs npm)
+if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+npm ci --no-audit --no-fund --loglevel=error
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+npx --no-install eslint --max-warnings 0 .
+node layers/web/js/build.mjs --check
+node --test tests/js/
 .venv/bin/python -m geodata validate
 .venv/bin/python -m pytest -q "$@"

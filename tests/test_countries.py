@@ -24,11 +24,16 @@ def test_every_treaty_unit_joins_a_shape_and_every_shape_a_unit(treaty, countrie
         assert feature["geometry"] is not None or "point" in feature["properties"], iso3
 
 
-def test_no_shape_is_left_without_a_status(treaty, countries):
+def test_every_territory_shape_shows_the_status_of_its_state(treaty, countries):
     from conftest import day
 
-    for iso3 in countries:
-        assert status_on(treaty, iso3, day("2026-02-20")) is not None
+    territories = {i: treaty.units[i].part_of for i in countries if treaty.units[i].part_of}
+    assert territories["GRL"] == "DNK" and territories["FLK"] == "GBR"  # SOURCES.md
+    for when in ("1999-02-28", "2026-02-20"):
+        for iso3, state in territories.items():
+            expected = status_on(treaty, state, day(when))
+            assert status_on(treaty, iso3, day(when)) is expected, (iso3, when)
+    assert status_on(treaty, "FRO", day("1999-02-28")) == "consent_pending"  # Denmark's deposit
 
 
 @pytest.mark.parametrize(

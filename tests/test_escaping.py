@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 from geodata import DATA_DIR, load_treaty
 from geodata.geometry import load_geometry
 from layers import export
+from layers.picture.render import Frame, MapRenderer
 
 APP = str(DATA_DIR.parent / "app.py")
 
@@ -49,6 +50,25 @@ def test_exports_carry_hostile_text_literally(hostile):
     day = dt.date(2026, 2, 20)
     assert f"Poland {HOSTILE}".replace('"', '""') in export.csv_bytes(hostile, day).decode()
     image = Image.open(io.BytesIO(export.png_bytes(hostile, geometry, day, "eastern", 640, 360)))
-    assert image.size == (640, 360)
+    assert image.text["Title"] == "Ottawa Convention status on 2026-02-20 (eastern)"
     page = export.html_bytes(hostile, geometry, day, "eastern").decode()
     assert HOSTILE not in page and "<script>window.top.__pwned" not in page
+
+
+def test_the_picture_draws_hostile_names_and_titles_as_literal_text(hostile):
+    """The caption (Poland's withdrawal, whose title starts with the hostile name) and the
+    legend's belt States (Finland first) are drawn character for character, markup and all."""
+    geometry = load_geometry()
+    day = dt.date(2026, 2, 20)
+    renderer = MapRenderer(
+        hostile, geometry.countries, geometry.borders, "eastern", 640, 360, (day, day)
+    )
+    renderer.image(Frame(day))
+    drawn = renderer.drawn
+    # The caption wraps the title at 48 characters, so the hostile text is split at spaces.
+    assert 'Poland <img src=x onerror="window.top.__pwned=1"' in drawn
+    assert any("<script>window.top.__pwned=2</script>" in text for text in drawn)
+    assert "Finland <img src=x [...]" in drawn  # the legend's list of belt States, shortened
+    renderer.image(Frame(dt.date(1999, 3, 1)))
+    assert "Finland <img src=x [...]" not in renderer.drawn  # no belt in 1999: drawn is per image
+    assert "1 March 1999" in renderer.drawn

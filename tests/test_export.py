@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 import datetime as dt
 import io
+import os
 import subprocess
 import sys
 
@@ -30,7 +32,7 @@ def geometry():
 
 
 def pixel_at(image: Image.Image, renderer: MapRenderer, lon: float, lat: float):
-    x, y = renderer._to_pixels([lon], [lat])[0] / SUPERSAMPLE
+    x, y = renderer.projection.to_pixels([lon], [lat])[0] / SUPERSAMPLE
     return image.convert("RGB").getpixel((int(x), int(y)))
 
 
@@ -104,7 +106,7 @@ def test_mp4_frame_count_holds_and_change(treaty, geometry, tmp_path):
     renderer = MapRenderer(
         treaty, geometry.countries, geometry.borders, "eastern", 480, 272, (start, end)
     )
-    x, y = (renderer._to_pixels([25.5], [58.7])[0] / SUPERSAMPLE).astype(int)
+    x, y = (renderer.projection.to_pixels([25.5], [58.7])[0] / SUPERSAMPLE).astype(int)
     assert not close(tuple(decoded[0][y, x]), tuple(decoded[-1][y, x]), 20)
 
 
@@ -220,3 +222,63 @@ def test_the_atomic_writer_leaves_no_partial_file(tmp_path, monkeypatch):
     with pytest.raises(OSError):
         export.write_atomically(tmp_path / "map.png", b"abc")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_atomic_writer_gives_the_file_the_permissions_of_a_normal_file(tmp_path):
+    old = os.umask(0o022)
+    try:
+        export.write_atomically(tmp_path / "map.png", b"abc")
+        export.write_atomically(tmp_path / "map.png", b"abcd")  # replacing an export
+    finally:
+        os.umask(old)
+    assert os.stat(tmp_path / "map.png").st_mode & 0o777 == 0o644  # 0o666 less the umask
+    assert (tmp_path / "map.png").read_bytes() == b"abcd"
+    assert [p.name for p in tmp_path.iterdir()] == ["map.png"]
+
+
+def frozen_today(monkeypatch, today: dt.date) -> None:
+    """Make ``datetime.date.today()`` return *today* in every module that asks the clock."""
+
+    class Clock(datetime.date):
+        @classmethod
+        def today(cls):
+            return cls(today.year, today.month, today.day)
+
+    monkeypatch.setattr(datetime, "date", Clock)
+
+
+def test_a_png_is_the_same_whatever_day_it_is_made(treaty, geometry, monkeypatch, tmp_path):
+    made = []
+    for today in (dt.date(2026, 11, 23), dt.date(2031, 6, 1)):  # after the last event (2026-02-20)
+        frozen_today(monkeypatch, today)
+        made.append(export.png_bytes(treaty, geometry, day("2025-12-27"), "eastern", 320, 180))
+        out = tmp_path / f"{today}.png"
+        assert export.main(["png", "--date", "2025-12-27", "--width", "320", "--height", "180",
+                            "--view", "eastern", "--out", str(out)]) == 0  # fmt: skip
+        made.append(out.read_bytes())
+    monkeypatch.undo()
+    assert made[0] == made[1] == made[2] == made[3]
+
+
+def test_the_timeline_bar_ends_on_the_last_dated_event_unless_told_today(
+    treaty, geometry, monkeypatch
+):
+    """Without a 'today', the bar ends where the data does (Poland's exit, 2026-02-20)."""
+    import layers.picture.render as render
+
+    drawn = []
+
+    class Recording(render.MapRenderer):
+        def image(self, frame):
+            picture = super().image(frame)
+            drawn.append(self.drawn)
+            return picture
+
+    monkeypatch.setattr(render, "MapRenderer", Recording)
+    export.png_bytes(treaty, geometry, day("2025-12-27"), "eastern", 320, 180)
+    export.png_bytes(treaty, geometry, day("2025-12-27"), "eastern", 320, 180, TODAY)
+    # The bar's two ends are drawn just before the source line, the last string.
+    assert [strings[-3:-1] for strings in drawn] == [
+        ["1997-12-03", "2026-02-20"],
+        ["1997-12-03", "2026-11-23"],
+    ]

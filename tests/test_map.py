@@ -122,3 +122,22 @@ def test_shapes_decode_to_the_display_layer(geometry):
                     decoded.append([x / 1000, y / 1000])
                 assert decoded == [[round(a, 3), round(b, 3)] for a, b in original_ring]
         assert point == features[iso3]["properties"].get("point")
+
+
+def test_the_page_runs_only_leaflet_and_the_bundle_and_carries_the_rest_as_json(page):
+    from layers.paths import asset
+    from layers.web.page import SCRIPT
+
+    scripts = re.findall(r"<script([^>]*)>(.*?)</script>", page, re.S)
+    code = [body.strip() for attrs, body in scripts if 'type="application/json"' not in attrs]
+    assert code == [asset("leaflet/leaflet.js").strip(), SCRIPT.read_text(encoding="utf-8").strip()]
+    settings = [attrs for attrs, _ in scripts if "data-mbt-part" in attrs]
+    assert len(settings) >= 10  # one per part: status, belt, legend, caption, timebar, ...
+
+
+def test_no_jinja_in_the_browser_code():
+    from layers.paths import ASSETS
+
+    for path in (ASSETS.parent / "web" / "js").rglob("*.js"):
+        text = path.read_text(encoding="utf-8")
+        assert "{{" not in text and "{%" not in text, path

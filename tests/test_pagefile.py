@@ -20,7 +20,7 @@ def test_page_is_built_once_and_rebuilt_when_the_data_changes(tmp_path, monkeypa
     today = dt.date(2026, 11, 23)
     first = pagefile.page_folder(treaty, DATA_DIR, today, 600)
     page = first / pagefile.PAGE
-    assert 'fetch("data.json.gz")' in page.read_text(encoding="utf-8")
+    assert '"dataFile":"data.json.gz"' in page.read_text(encoding="utf-8")
     data = json.loads(gzip.decompress((first / pagefile.DATA).read_bytes()))
     assert len(data["shapes"]) == 243 and data["units"]["POL"]["n"] == "Poland"
     built = page.stat().st_mtime_ns

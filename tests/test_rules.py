@@ -1,6 +1,14 @@
+import dataclasses
+
 from conftest import day
 
-from geodata.rules import FORTIETH_INSTRUMENT, add_months, entry_into_force, withdrawal_takes_effect
+from geodata.rules import (
+    FORTIETH_INSTRUMENT,
+    add_months,
+    date_problems,
+    entry_into_force,
+    withdrawal_takes_effect,
+)
 
 
 def test_article_17_first_day_of_sixth_month_after_deposit():
@@ -31,3 +39,23 @@ def test_article_20_six_months_after_receipt():
     assert withdrawal_takes_effect(day("2025-07-10")) == day("2026-01-10")
     assert withdrawal_takes_effect(day("2025-08-20")) == day("2026-02-20")
     assert add_months(day("2025-08-31"), 6) == day("2026-02-28")
+
+
+def test_the_date_rules_name_the_column_that_breaks_them(treaty):
+    finland = treaty.units["FIN"]
+    assert date_problems(finland) == []
+    early = dataclasses.replace(finland, withdrawal_effective=day("2025-12-01"))
+    assert date_problems(early) == [
+        (
+            "withdrawal_effective_date",
+            "Art. 20(2): not before 2026-01-10, six months after the deposit",
+        )
+    ]
+    late_eif = dataclasses.replace(finland, eif=day("2012-08-01"))
+    assert date_problems(late_eif) == [
+        ("eif_date", "Art. 17 gives 2012-07-01 for a deposit on 2012-01-09")
+    ]
+    greenland = dataclasses.replace(treaty.units["GRL"], consent=day("1998-06-08"))
+    assert date_problems(greenland) == [
+        ("consent_date", "a territory has no treaty dates of its own (part_of decides)")
+    ]

@@ -6,7 +6,7 @@ import csv
 
 import pytest
 
-from geodata import DataError, load_treaty
+from geodata import DATA_DIR, DataError, load_treaty
 from geodata.tables import problems_in
 
 
@@ -28,7 +28,9 @@ def messages(data_dir):
 
 
 def test_the_project_data_is_valid(treaty):
-    assert treaty.units and treaty.events
+    assert problems_in(DATA_DIR) == []
+    assert len(treaty.units) == 243  # the rows of states.csv
+    assert len(treaty.published) == 11  # the rows of borders_published.csv
 
 
 @pytest.mark.parametrize(

@@ -210,3 +210,44 @@ def test_month_precise_events_say_so_and_count_from_month_end(treaty):
     month = [e for e in signing if e.label.startswith("Jul 2025")]
     assert month and month[0].known_by == day("2025-07-31")
     assert "day not known" in month[0].label
+
+
+def test_objections_to_ukraines_suspension_are_events_with_sources(treaty):
+    """Six objecting States (SOURCES.md: dated by the first report), listed in the events CSV;
+    Ukraine stays contested, not withdrawn."""
+    import csv
+    import io
+
+    from layers.export import csv_bytes
+
+    rows = list(
+        csv.DictReader(io.StringIO(csv_bytes(treaty, day("2026-02-20"), "events").decode()))
+    )
+    objections = {(r["date"], r["iso3"]): r for r in rows if r["kind"] == "objection"}
+    assert set(objections) == {
+        ("Oct 2025 (day not known)", "CHE"),
+        ("2025-12-02", "NOR"),
+        ("2025-12-02", "AUT"),
+        ("2025-12-02", "BEL"),
+        ("2025-12-05", "NZL"),
+        ("2025-12-05", "COL"),
+    }
+    assert objections[("2025-12-02", "NOR")]["title"] == (
+        "Norway's objection to Ukraine's suspension reported at the 22nd Meeting of States Parties"
+    )
+    assert objections[("2025-12-05", "COL")]["title"] == (
+        "Colombia's objection to Ukraine's suspension reported as the 22nd Meeting of States "
+        "Parties closes"
+    )
+    for (when, _), row in objections.items():
+        if when == "2025-12-02":
+            assert "Izumi Nakamitsu" in row["source"]
+            assert "news.mail.ru/politics/68942109/" in row["source"]
+            assert "news.mail.ru/politics/68945970/" in row["source"]
+        elif when == "2025-12-05":
+            assert "npaid.org" in row["source"] and "New Zealand, Colombia" in row["source"]
+    for when in ("2025-12-01", "2025-12-02", "2025-12-05", "2026-11-23"):
+        assert status_on(treaty, "UKR", day(when)) is S.SUSPENSION_CONTESTED
+    assert latest_event(treaty, day("2025-12-03")).title.startswith(
+        "Norway's objection"
+    )  # same day: by code

@@ -10,8 +10,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import secrets
 import sys
-import tempfile
 from pathlib import Path
 
 from geodata import DataError, load_treaty, parse_day
@@ -92,9 +92,10 @@ def check_arguments(args, treaty: Treaty, today: dt.date) -> dict:
     day = _day(args.date, "--date", min(today, last), OPENED, last)
     if args.format == "csv":
         return {"day": day, "what": args.what}
+    # *today* sets only the default date: the picture or page of a date is the same on any day.
     if args.format == "html":
-        return {"day": day, "view": view, "today": today}
-    return {"day": day, "view": view, "width": args.width, "height": args.height, "today": today}
+        return {"day": day, "view": view}
+    return {"day": day, "view": view, "width": args.width, "height": args.height}
 
 
 def _check_out(path: Path) -> None:
@@ -108,15 +109,30 @@ def _check_out(path: Path) -> None:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write *data* to *path* through a temporary file: a failed export leaves nothing behind."""
-    handle, partial = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    """Write *data* to *path* through a temporary file beside it, renamed over *path* when whole:
+    a failed export leaves nothing behind. The file gets the permissions any new file gets
+    (0o666 less the umask), not ``mkstemp``'s private 0o600."""
+    handle, partial = _partial_file(path)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
         os.replace(partial, path)
     except BaseException:
-        Path(partial).unlink(missing_ok=True)
+        partial.unlink(missing_ok=True)
         raise
+
+
+def _partial_file(path: Path) -> tuple[int, Path]:
+    """A new, uniquely named ``.NAME.xxxxxxxx.part`` beside *path*, opened for writing with mode
+    0o666 (the system takes the umask off, as for any file a program creates)."""
+    for _ in range(100):
+        partial = path.parent / f".{path.name}.{secrets.token_hex(4)}.part"
+        try:
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+            return os.open(partial, flags, 0o666), partial
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name beside {path}")
 
 
 def terminal_progress(done: int, total: int) -> None:

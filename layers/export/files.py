@@ -6,12 +6,11 @@ import csv
 import datetime as dt
 import io
 
-from geodata.belt import belt_pairs, measured
+from geodata.belt import belt_csv, measured
 from geodata.geometry import Geometry
 from geodata.model import Treaty
 from geodata.report import status_csv
 from geodata.timeline import all_events
-from layers.beltstats import belt_rows
 
 
 def html_bytes(
@@ -21,7 +20,9 @@ def html_bytes(
     view: str = "world",
     today: dt.date | None = None,
 ) -> bytes:
-    """The interactive map as one file: opens from file:// with no server and no network."""
+    """The interactive map as one file: opens from file:// with no server and no network. Its
+    slider ends as the app's on *today*; without *today*, at the data's last dated event (or
+    *day*, if later): the clock is not read."""
     from layers.web.page import render_page
 
     page = render_page(
@@ -30,7 +31,7 @@ def html_bytes(
         geometry.borders,
         day=day,
         view=view,
-        today=today or dt.date.today(),
+        today=today or day,
         standalone=True,
     )
     return page.encode("utf-8")
@@ -58,11 +59,7 @@ def csv_bytes(treaty: Treaty, day: dt.date, what: str = "statuses") -> bytes:
 
 
 def belt_csv_bytes(treaty: Treaty, geometry: Geometry, day: dt.date) -> bytes:
-    """Each land border with Russia and Belarus on *day*: the bordering State's status, whether
-    it is on the belt, published (with source) and measured lengths."""
-    rows = belt_rows(treaty, belt_pairs(treaty, day, measured(geometry.borders)))
-    out = io.StringIO()
-    writer = csv.DictWriter(out, ["date", *rows[0]], lineterminator="\n")
-    writer.writeheader()
-    writer.writerows({"date": day.isoformat(), **row} for row in rows)
-    return out.getvalue().encode("utf-8")
+    """Each land border with Russia and Belarus on *day*, as ``python -m geodata belt`` prints it
+    (``geodata.belt.belt_csv``): codes, names, status, belt state, published length (empty if
+    not published) with its source, measured length."""
+    return belt_csv(treaty, day, measured(geometry.borders)).encode("utf-8")

@@ -22,10 +22,15 @@ def png_bytes(
     height: int = 1080,
     today: dt.date | None = None,
 ) -> bytes:
-    """The map on *day* as a PNG, with its date, title and source in the PNG's text chunks."""
+    """The map on *day* as a PNG, with its date, title and source in the PNG's text chunks.
+
+    The timeline bar ends where the app's slider does on *today* (``timeline_end``); without
+    *today*, at the data's last dated event (or *day*, if later). The clock is never read: the
+    same arguments give the same bytes on any day.
+    """
     from layers.picture.render import Frame, MapRenderer
 
-    span = (OPENED, timeline_end(treaty, today or dt.date.today()))
+    span = (OPENED, timeline_end(treaty, today or day))
     renderer = MapRenderer(treaty, geometry.countries, geometry.borders, view, width, height, span)
     return _png(renderer.image(Frame(day)), day, view)
 
@@ -40,12 +45,13 @@ def compare_png_bytes(
     height: int = 900,
     today: dt.date | None = None,
 ) -> bytes:
-    """Two dates side by side in one PNG (each map *width* x *height*)."""
+    """Two dates side by side in one PNG (each map *width* x *height*); the timeline bar ends as
+    in :func:`png_bytes` (at the later of the two dates if no *today* is given)."""
     from PIL import Image
 
     from layers.picture.render import Frame, MapRenderer
 
-    span = (OPENED, timeline_end(treaty, today or dt.date.today()))
+    span = (OPENED, timeline_end(treaty, today or max(first, second)))
     renderer = MapRenderer(treaty, geometry.countries, geometry.borders, view, width, height, span)
     both = Image.new("RGB", (2 * width, height))
     both.paste(renderer.image(Frame(first)), (0, 0))

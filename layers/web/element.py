@@ -1,13 +1,22 @@
-"""The base of every map element: a folium MacroElement with one Jinja template file."""
+"""The map page's elements: branca elements that place data, settings and assets in the page.
+
+The page's JavaScript is plain files under ``layers/web/js`` bundled into one script
+(``js/dist/map.js``); what Python puts in the page is data and settings, as JSON. Each part of
+the map (a layer, a panel, a control) is one :class:`Part` here and one module there, joined by
+its name; the browser starts the parts in the order their modules declare, whatever the order
+in which Python added them.
+"""
 
 from __future__ import annotations
 
 from functools import cache
+from html import escape
 
-from branca.element import Element, MacroElement
-from folium.template import Template
+from branca.element import Element, Figure, MacroElement
+from jinja2 import Template
 
 from layers.paths import TEMPLATES
+from layers.web.payload import script_json
 
 
 @cache
@@ -20,7 +29,7 @@ class Raw(Element):
 
     branca's MacroElement wraps each rendered macro in ``Element(text)``, which treats the text
     as a Jinja template and renders it again: ``{{ 7*7 }}`` in a country's name would become
-    49, and worse. Our macros' output carries data, so it goes in raw.
+    49, and worse. Our output carries data, so it goes in raw.
     """
 
     def __init__(self, text: str):
@@ -31,25 +40,41 @@ class Raw(Element):
         return self.text
 
 
-class TemplateElement(MacroElement):
-    """A MacroElement whose template is ``layers/web/templates/<template_name>``.
+class Page(Figure):
+    """The whole document: a language, a viewport that allows zooming, one script at the end."""
 
-    Elements talk to each other through the map: the playback control fires ``mbt:day`` with
-    the day number, and each layer redraws what that day changes.
-    """
-
-    template_name: str = ""
-
-    def __init__(self):
+    def __init__(self, title: str, lang: str = "en"):
         super().__init__()
-        self._name = type(self).__name__
-        self._template = template(self.template_name)
+        self._template = template("page.html.j2")
+        self.page_title, self.lang = title, lang
+
+
+class Placed(MacroElement):
+    """An element that adds text to the page's header, body or script (at most one each)."""
+
+    def parts(self) -> dict[str, str]:
+        return {}
 
     def render(self, **kwargs) -> None:
         figure = self.get_root()
-        for part in ("header", "html", "script"):
-            macro = getattr(self._template.module, part, None)
-            if macro is not None:
-                getattr(figure, part).add_child(Raw(macro(self, kwargs)), name=self.get_name())
-        for child in self._children.values():
-            child.render(**kwargs)
+        for section, text in self.parts().items():
+            getattr(figure, section).add_child(Raw(text), name=self.get_name())
+
+
+def json_script(value, **attributes: str) -> str:
+    """A ``<script type="application/json">`` element the page's code reads with JSON.parse."""
+    attrs = "".join(f' {name.replace("_", "-")}="{escape(v)}"' for name, v in attributes.items())
+    return f'<script type="application/json"{attrs}>{script_json(value)}</script>'
+
+
+class Part(Placed):
+    """One part of the map (``layers/web/js``: the module whose ``name`` is *part*), with its
+    settings as JSON."""
+
+    part: str = ""
+
+    def settings(self) -> dict:
+        return {}
+
+    def parts(self) -> dict[str, str]:
+        return {"html": json_script(self.settings(), data_mbt_part=self.part)}

@@ -1,126 +1,141 @@
-"""The whole map page: folium Map, vendored Leaflet, the data, and every layer and control."""
+"""The whole map page: vendored Leaflet, the map's script, its settings and data, and its parts.
+
+The page is a branca Figure of our own elements rather than folium's Map: folium's Map writes
+the Leaflet set-up as JavaScript through Jinja and fixes a viewport that forbids zooming; here
+the only code is the bundle of ``layers/web/js`` and everything else is JSON.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import gzip
 import json
-from typing import ClassVar
-
-import folium
 
 from geodata.model import Treaty
-from layers.paths import asset
+from layers.paths import ASSETS, asset
 from layers.style import PALETTE
 from layers.views import timeline_end
-from layers.web.belt import BeltLayer
-from layers.web.beltpanel import BeltPanel
-from layers.web.caption import Caption
-from layers.web.chartpanel import HistoryChart
-from layers.web.element import TemplateElement
-from layers.web.events import EventsPanel
-from layers.web.legend import Legend
-from layers.web.payload import build_payload, day_number, script_json
-from layers.web.playback import Playback
-from layers.web.status import StatusLayer
+from layers.web import parts
+from layers.web.element import Page, Placed, json_script, template
+from layers.web.payload import build_payload, day_number
 
 TITLE = "Mine Ban Treaty Map: the Ottawa Convention, 1997 to today"
 ATTRIBUTION = "Boundaries: Natural Earth 1:10m (public domain); treaty data: sources per row"
+SCRIPT = ASSETS.parent / "web" / "js" / "dist" / "map.js"
+CONTAINER = "mbt-map"
+# Leaflet's map options (no tiles: land and sea are drawn from the data).
+MAP_OPTIONS = {
+    "zoomControl": False,
+    "minZoom": 1,
+    "maxZoom": 9,
+    "zoomSnap": 0.25,
+    "worldCopyJump": False,
+    "attributionControl": True,
+    "center": [30, 10],
+    "zoom": 2,
+}
 
 
-class OfflineMap(folium.Map):
-    """folium's Map with no CDN links: Leaflet comes inlined from ``layers/assets``."""
+class PageAssets(Placed):
+    """Leaflet 1.9.4 (vendored, BSD-2-Clause) and the page's CSS, inlined into <head>."""
 
-    default_js: ClassVar[list] = []
-    default_css: ClassVar[list] = []
+    def parts(self) -> dict[str, str]:
+        head = template("assets.html.j2").render(
+            this={
+                "leaflet_css": asset("leaflet/leaflet.css"),
+                "leaflet_js": asset("leaflet/leaflet.js"),
+                "map_css": asset("map.css"),
+                "variables": PALETTE,
+            }
+        )
+        return {"header": head}
 
 
-class PageAssets(TemplateElement):
-    """Leaflet 1.9.4 (vendored, BSD-2-Clause) and the page CSS, inlined into <head>."""
+class MapScript(Placed):
+    """The map's code: the bundle of layers/web/js (built by ``npm run build``)."""
 
-    template_name = "assets.html.j2"
+    def parts(self) -> dict[str, str]:
+        return {"script": SCRIPT.read_text(encoding="utf-8")}
 
-    def __init__(self, title: str = TITLE):
+
+class MapData(Placed):
+    """The page's settings and the timeline: inline, or (the app) a gzipped file beside it."""
+
+    def __init__(self, config: dict, payload: dict, data_file: str = ""):
         super().__init__()
-        self.title = title
-        self.leaflet_css = asset("leaflet/leaflet.css")
-        self.leaflet_js = asset("leaflet/leaflet.js")
-        self.map_css = asset("map.css")
-        self.variables = PALETTE
+        self.config, self.payload, self.data_file = config, payload, data_file
+
+    def parts(self) -> dict[str, str]:
+        body = f'<main id="{CONTAINER}" aria-label="Map"></main>' + json_script(
+            self.config, id="mbt-config"
+        )
+        if not self.data_file:
+            return {"html": body + json_script(self.payload, id="mbt-data")}
+        preload = f'<link rel="preload" href="{self.data_file}" as="fetch" crossorigin="anonymous">'
+        return {"header": preload, "html": body}
 
 
-class TreatyData(TemplateElement):
-    """The timeline payload and shared helpers, as ``window.MBT``."""
-
-    template_name = "data.js.j2"
-
-    def __init__(self, payload: dict, day: dt.date, view: str, height: int, data_file: str = ""):
-        super().__init__()
-        self.height = height
-        self.data_file = data_file  # "" inlines the data; a name fetches it beside the page
-        self.json = "" if data_file else script_json(payload)
-        self.day = day_number(day)
-        self.view = view
-        self.attribution = ATTRIBUTION
-
-
-def build_map(
+def build_page(
     treaty: Treaty,
     countries: dict,
     borders: dict,
     day: dt.date,
     view: str = "world",
     today: dt.date | None = None,
-    height: int = 640,
     standalone: bool = False,
     data_file: str = "",
-) -> folium.Map:
-    """The folium map for the whole timeline, opened on *day* and *view*.
+) -> tuple[Page, dict]:
+    """The page for the whole timeline, opened on *day* and *view*, and its data.
 
-    *standalone* adds what the app shows beside the map (the events list), for the single file.
-    *data_file* names a gzipped JSON file beside the page to fetch the data from, instead of
-    inlining it (see ``layers/pagefile.py``); the payload is then in ``fmap.payload``.
+    *standalone* (the single file) reads and writes its own address and adds what the app shows
+    beside the map (the events list). *data_file* names a gzipped JSON file beside the page to
+    fetch the data from, instead of inlining it (``layers/web/pagefile.py``).
     """
     today = today or dt.date.today()
     payload = build_payload(treaty, countries, borders, today)
-    fmap = OfflineMap(
-        location=(30, 10),
-        zoom_start=2,
-        tiles=None,
-        zoom_control=False,
-        min_zoom=1,
-        max_zoom=9,
-        world_copy_jump=False,
-        attribution_control=True,
-        zoom_snap=0.25,
-    )
-    fmap.add_child(PageAssets())
-    fmap.add_child(TreatyData(payload, day, view, height, data_file))
-    fmap.payload = payload
-    fmap.add_child(StatusLayer())
-    fmap.add_child(BeltLayer())
-    fmap.add_child(Legend())
-    caption = Caption()
-    caption.heading = "Ottawa Convention status"
-    fmap.add_child(caption)
-    if standalone:
-        fmap.add_child(EventsPanel())
-    fmap.add_child(Playback())
-    fmap.add_child(HistoryChart(treaty, timeline_end(treaty, today)))
-    fmap.add_child(BeltPanel())
-    return fmap
+    config = {
+        "host": "page" if standalone else "streamlit",
+        "container": CONTAINER,
+        "dataFile": data_file,
+        "day": day_number(day),
+        "view": view,
+        "map": MAP_OPTIONS,
+        "attribution": ATTRIBUTION,
+        "playback": parts.playback_settings(),
+    }
+    page = Page(TITLE)
+    page.header._children.pop("meta_http", None)  # the page template says utf-8 once
+    end = timeline_end(treaty, today)
+    elements = [
+        PageAssets(),
+        MapData(config, payload, data_file),
+        parts.StatusLayer(),
+        parts.BeltLayer(),
+        parts.Legend(),
+        parts.Caption(),
+        *([parts.EventsPanel()] if standalone else []),
+        parts.DateControl(),
+        parts.HistoryChart(treaty, end),
+        parts.BeltPanel(),
+        parts.Views(),
+        parts.Keyboard(),
+        parts.Announce(),
+        MapScript(),
+    ]
+    for element in elements:
+        page.add_child(element)
+    return page, payload
 
 
 def render_page(treaty: Treaty, countries: dict, borders: dict, **options) -> str:
     """The map as one self-contained HTML document (no network needed)."""
-    return build_map(treaty, countries, borders, **options).get_root().render()
+    return build_page(treaty, countries, borders, **options)[0].render()
 
 
 def render_page_and_data(
     treaty: Treaty, countries: dict, borders: dict, data_file: str, **options
 ) -> tuple[str, bytes]:
     """The page, and its data as gzipped JSON to serve beside it as *data_file*."""
-    fmap = build_map(treaty, countries, borders, data_file=data_file, **options)
-    page = fmap.get_root().render()
-    data = json.dumps(fmap.payload, ensure_ascii=False, separators=(",", ":")).encode()
-    return page, gzip.compress(data, compresslevel=9, mtime=0)
+    page, payload = build_page(treaty, countries, borders, data_file=data_file, **options)
+    data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+    return page.render(), gzip.compress(data, compresslevel=9, mtime=0)

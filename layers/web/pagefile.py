@@ -61,7 +61,6 @@ def page_folder(treaty: Treaty, data_dir: Path, today: dt.date, height: int) -> 
             DATA,
             day=today,
             today=today,
-            height=height,
         )
         folder.mkdir(parents=True, exist_ok=True)
         for name, content in ((DATA, data), (PAGE, page.encode("utf-8"))):  # the page last

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from geodata.belt import contested, measured, population
+from geodata.belt import contested, measured, pair_runs, population, published_km, totals_runs
 from geodata.model import OPENED, Status, Treaty, Unit, UnitKind
 from geodata.timeline import change_dates, counts_on, dated_events, intervals
 from layers.style import PALETTE, status_index, style_table
@@ -50,7 +50,6 @@ def build_payload(treaty: Treaty, countries: dict, borders: dict, today: dt.date
     return {
         "start": day_number(OPENED),
         "end": day_number(timeline_end(treaty, today)),
-        "belt": [day_number(BELT_START), day_number(BELT_END)],
         "styles": style_table(),
         "palette": PALETTE,
         "states": len(treaty.states()),
@@ -64,8 +63,8 @@ def build_payload(treaty: Treaty, countries: dict, borders: dict, today: dt.date
         "viewLabels": VIEW_LABELS,
         "shapes": encode_shapes(countries),
         "borders": borders,
-        "beltPairs": _belt_pairs(treaty, borders),
-        "population": population(countries),
+        "belt": _belt(treaty, borders, population(countries)),
+        "messages": {},
     }
 
 
@@ -95,15 +94,57 @@ def _delta_ring(ring: list, scale: int) -> list[int]:
     return flat
 
 
-def _belt_pairs(treaty: Treaty, borders: dict) -> list[list]:
-    """[State, neighbour, measured km, published km, contested] for each belt border."""
-    pairs = []
-    for (iso3, neighbour), km in measured(borders).items():
-        published = treaty.published.get((iso3, neighbour))
-        pairs.append(
-            [iso3, neighbour, km, published.km if published else 0, contested(treaty, iso3)]
+def _belt(treaty: Treaty, borders: dict, people: dict[str, int]) -> dict:
+    """The belt as geodata/belt.py computes it, for the browser to look up by day: each border's
+    state (off, on, contested) as runs of days, the totals wherever they change, and each State's
+    lengths. A length that is not published is null ("not published"), never 0."""
+    lengths = measured(borders)
+    runs = pair_runs(treaty, lengths)
+    states: dict[str, dict] = {}
+    for (iso3, neighbour), km in lengths.items():
+        state = states.setdefault(
+            iso3, {"iso3": iso3, "published": 0.0, "measured": 0.0, "contested": False}
         )
-    return pairs
+        known = published_km(treaty, (iso3, neighbour))
+        state["published"] = (
+            None if known is None or state["published"] is None else (state["published"] + known)
+        )
+        state["measured"] = round(state["measured"] + km, 1)
+        state["contested"] = contested(treaty, iso3)
+    lengths_of = {s["iso3"]: s for s in states.values()}
+    return {
+        "window": [day_number(BELT_START), day_number(BELT_END)],
+        "pairs": [
+            [
+                iso3,
+                neighbour,
+                km,
+                published_km(treaty, (iso3, neighbour)),
+                [[day_number(day), state] for day, state in runs[(iso3, neighbour)]],
+            ]
+            for (iso3, neighbour), km in lengths.items()
+        ],
+        "states": list(states.values()),
+        "totals": [
+            [day_number(day), _totals(totals, lengths_of)]
+            for day, totals in totals_runs(treaty, lengths, people)
+        ],
+    }
+
+
+def _totals(totals, lengths_of: dict[str, dict]) -> dict:
+    missing = [f"{a}-{b}" for a, b in totals.published_missing]
+    return {
+        "states": list(totals.states),
+        "published": totals.published_km,
+        "missing": missing,
+        "measured": totals.measured_km,
+        "population": totals.population,
+        "contested": [
+            {k: lengths_of[iso3][k] for k in ("iso3", "published", "measured")}
+            for iso3 in totals.contested_states
+        ],
+    }
 
 
 def _unit_payload(treaty: Treaty, unit: Unit, sources: _Sources, index: dict) -> dict:

@@ -1,0 +1,85 @@
+/* The belt in numbers, on the map: kilometres of land border with Russia and Belarus along the
+   States leaving (published and measured, labelled), a bar per State that grows as it joins the
+   belt, and their population. Ukraine's borders are listed apart, as contested. The totals are
+   computed in geodata/belt.py for every day they change; the panel looks them up. */
+
+import {button, el} from "../core/dom.js";
+import {km} from "../core/format.js";
+import {t} from "../core/i18n.js";
+import {lastAtOrBefore, valueAt} from "../core/lookup.js";
+import {addPanel} from "./panel.js";
+
+export const beltPanel = {
+  name: "beltpanel",
+  needs: [],
+  after: ["caption"],  /* below the caption, in the same corner */
+  start({L, map, data, controller}) {
+    /* The States whose borders can join the belt, with their lengths (geodata/belt.py). */
+    const states = data.belt.states.filter((s) => !s.contested);
+    const longest = Math.max(...states.map((s) => s.published ?? s.measured));
+    const rows = {};
+    let total, people, apart, table;
+    const open = controller.state.view === "eastern" || controller.state.present;
+    const box = addPanel(L, map, "topleft", "mbt-belt", (panel) => {
+      panel.setAttribute("data-testid", "belt-panel");
+      const toggle = button(panel, open ? t("Hide") : t("Show"));
+      toggle.setAttribute("aria-expanded", String(open));
+      el("div", "mbt-title", t("The belt: land borders with Russia and Belarus"), panel);
+      total = el("div", "mbt-total", "", panel);
+      people = el("div", "mbt-source", "", panel);
+      table = el("table", "", null, panel);
+      for (const state of states) {
+        const row = el("tr", "", null, table);
+        el("td", "", data.units[state.iso3].n, row);
+        const cell = el("td", "mbt-barcell", null, row);
+        rows[state.iso3] = {bar: el("div", "mbt-bar", null, cell), value: el("td", "mbt-n", "", row)};
+      }
+      apart = el("div", "mbt-source", "", panel);
+      table.hidden = !open;
+      toggle.addEventListener("click", () => {
+        table.hidden = !table.hidden;
+        toggle.textContent = table.hidden ? t("Show") : t("Hide");
+        toggle.setAttribute("aria-expanded", String(!table.hidden));
+      });
+    });
+    let shownKey = null;
+    const update = (day) => {
+      /* Called on every frame of playback: the panel changes only when the totals do. */
+      const index = lastAtOrBefore(data.belt.totals, day);
+      const key = `${index}:${states.map((s) => valueAt(data.units[s.iso3].r, day)).join()}`;
+      if (key === shownKey) return;
+      shownKey = key;
+      const totals = index < 0 ? null : data.belt.totals[index][1];
+      const inside = new Set(totals ? totals.states : []);
+      for (const state of states) {
+        const row = rows[state.iso3], on = inside.has(state.iso3);
+        row.bar.style.width = on ? `${100 * (state.published ?? state.measured) / longest}%` : "0";
+        row.bar.style.background = data.styles[valueAt(data.units[state.iso3].r, day)].colour;
+        row.value.textContent = on ? lengthText(state.published) : "–";
+      }
+      const count = inside.size;
+      total.textContent = count
+        ? t("{published} published · {measured} measured", {published: lengthText(totals.published), measured: km(totals.measured)})
+        : t("No State leaving");
+      people.textContent = count
+        ? t("States: {count} · {people} million people (Natural Earth estimate). Measured on the 1:10m map; published figures follow every river bend.",
+          {count, people: (totals.population / 1e6).toFixed(1)})
+        : "";
+      apart.textContent = (totals ? totals.contested : []).map((c) => t("{state}: {published} published ({measured} measured), contested, not counted",
+        {state: data.units[c.iso3].n, published: lengthText(c.published), measured: km(c.measured)})).join("; ");
+    };
+    map.on("mbt:day", (e) => update(e.day));
+    update(controller.state.day);
+    return {box, totals: () => {
+      const index = lastAtOrBefore(data.belt.totals, controller.state.day);
+      const totals = index < 0 ? null : data.belt.totals[index][1];
+      return totals ? {published: totals.published, measured: totals.measured, states: totals.states.length, population: totals.population}
+        : {published: 0, measured: 0, states: 0, population: 0};
+    }};
+  },
+};
+
+/** A published length, or that there is none (the same words as the app, the CSV and the PNG). */
+function lengthText(value) {
+  return value === null || value === undefined ? t("not published") : km(value);
+}

@@ -1,0 +1,46 @@
+/* The views (World, Europe, Eastern flank) and the zoom buttons. A view is refitted when the
+   frame changes size, until the user zooms or drags; then zoom and pan stay as they left them
+   while the date changes. */
+
+import {button} from "../core/dom.js";
+import {t} from "../core/i18n.js";
+import {addPanel} from "./panel.js";
+
+export const views = {
+  name: "views",
+  needs: [],
+  after: ["legend"],  /* under the legend, in the same corner */
+  start({L, map, data, controller, fit}) {
+    let buttons = [];
+    addPanel(L, map, "topright", "mbt-views", (box) => {
+      box.setAttribute("role", "group");
+      box.setAttribute("aria-label", t("View"));
+      buttons = Object.keys(data.views).map((name) => {
+        const node = button(box, t(data.viewLabels[name]), null, () => controller.setView(name));
+        node.dataset.view = name;
+        return node;
+      });
+    });
+    L.control.zoom({position: "topright"}).addTo(map);
+    let fitting = false, userMoved = false, fitted = null;
+    map.on("zoomstart dragstart", () => { if (!fitting) userMoved = true; });
+    const show = (name, animate) => {
+      for (const node of buttons) node.setAttribute("aria-pressed", String(node.dataset.view === name));
+      const size = map.getSize();
+      if (!size.x || !size.y) return;
+      /* Refitting reprojects every shape: skip it when nothing would change. */
+      if (!userMoved && fitted && fitted.view === name && fitted.size.equals(size)) return;
+      fitted = {view: name, size};
+      userMoved = false;
+      fitting = true;
+      fit(name, animate);
+      fitting = false;
+    };
+    map.on("mbt:view", (e) => show(e.view, true));
+    new ResizeObserver(() => {
+      map.invalidateSize({pan: false});
+      if (!userMoved) show(controller.state.view, false);
+    }).observe(map.getContainer());
+    show(controller.state.view, false);
+  },
+};

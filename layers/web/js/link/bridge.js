@@ -1,0 +1,92 @@
+/* Inside Streamlit: the components v1 protocol, in this one place. The map reports the date
+   and view the user settles on ({date, view, present, seq, linked}) and follows a date the app
+   sends, unless it is a stale echo (link/sequence.js). The frame's height is set here, and the
+   page's URL is written from here (the frame has the page's origin): replaced, not pushed, so
+   Back leaves the map and Streamlit does not re-render its page for it; `linked` says whether
+   that worked (if not, another origin, the app writes the URL). */
+
+import {isoDay, parseDay} from "../core/days.js";
+import {createSequence} from "./sequence.js";
+import {writeMoment} from "./moment.js";
+
+export function streamlitHost(win = window) {
+  const parent = win.parent;
+  const post = (type, extra) => parent.postMessage({isStreamlitMessage: true, type, ...extra}, "*");
+  let height = 0, present = false, first = null, onRender = null, onPresent = null;
+  const fitFrame = () => {
+    let value = height;
+    if (present) {
+      try { value = win.top.innerHeight; } catch { value = win.screen.height; }
+    }
+    post("streamlit:setFrameHeight", {height: value});
+  };
+  const setPresent = (on) => {
+    present = on;
+    win.document.body.classList.toggle("mbt-present", on);
+    fitFrame();
+    if (onPresent) onPresent(on);
+  };
+  const firstArgs = new Promise((resolve) => {
+    win.addEventListener("message", (e) => {
+      const message = e.data;
+      if (!message || message.type !== "streamlit:render" || !message.args) return;
+      if (message.args.height) height = message.args.height;
+      setPresent(!!message.args.present);
+      if (!first) {
+        first = message.args;
+        resolve(first);
+      } else if (onRender) {
+        onRender(message.args);
+      }
+    });
+    /* Opened in some other frame, no arguments ever come: start anyway. */
+    win.setTimeout(() => resolve({}), 1500);
+  });
+  try {
+    win.top.addEventListener("resize", () => { if (present) fitFrame(); });
+  } catch { /* another origin */ }
+  post("streamlit:componentReady", {apiVersion: 1});
+  return {
+    embedded: true,
+    /** The moment the app asks for on open: {day, view, present} (parts may be missing). */
+    async opening() {
+      const args = await firstArgs;
+      const day = args.date ? parseDay(args.date) : null;
+      return {day, view: args.view, present: !!args.present};
+    },
+    attach({map, controller}) {
+      const sequence = createSequence(controller.state.day);
+      const report = () => {
+        const {day, view} = controller.state;
+        const seq = sequence.report(day);
+        const linked = writeMoment(parent, {day, view, present});
+        post("streamlit:setComponentValue", {dataType: "json", value: {date: isoDay(day), view, present, seq, linked}});
+      };
+      map.on("mbt:settle", (e) => { if (e.report) report(); });
+      onRender = (args) => {
+        const day = sequence.follow({day: args.date ? parseDay(args.date) : null, seq: args.seq || 0},
+          controller.state.day, controller.playing || controller.touring);
+        if (day !== null) controller.scrub(day);
+      };
+      onPresent = (on) => { controller.setPresent(on); map.fire("mbt:present", {present: on}); };
+      controller.setPresent(present);
+      this.leavePresentation = () => { setPresent(false); report(); };
+      report();  /* the app waits for this to add the panels below the map (app.py) */
+    },
+    leavePresentation() {},
+    fullScreen() { fullScreen(win, true); },
+  };
+}
+
+/** Full screen for the page the map is in (the top page when it can be reached). */
+export function fullScreen(win, embedded) {
+  let doc = win.document, target = doc.documentElement;
+  try {
+    if (embedded) {
+      doc = win.top.document;
+      target = doc.documentElement;
+    }
+  } catch { /* another origin */ }
+  if (doc.fullscreenElement) doc.exitFullscreen();
+  else if (target.requestFullscreen) target.requestFullscreen().catch(() => {});
+}

@@ -1,0 +1,49 @@
+/* A moment of the map as a link: ?date=YYYY-MM-DD&view=NAME[&present=1]. Read on open and
+   written when the date settles, the same in the app, the single file and the static site.
+   The app's parser of the same parameters is layers/params.py. */
+
+import {isoDay, parseDay} from "../core/days.js";
+
+/* Parameters that belong to the page the map is shown in (Streamlit's embedding), kept as they
+   are when the map writes its own. */
+const KEPT = ["embed", "embed_options"];
+
+/** The query string ("?date=...") for a moment, keeping the page's own parameters of *current*. */
+export function momentQuery({day, view, present}, current = "") {
+  const params = new URLSearchParams();
+  params.set("date", isoDay(day));
+  params.set("view", view);
+  if (present) params.set("present", "1");
+  new URLSearchParams(current).forEach((value, key) => {
+    if (KEPT.includes(key)) params.append(key, value);
+  });
+  return `?${params.toString()}`;
+}
+
+/** The moment a query string names, within the data's days and views: only the parts that are
+    valid ({day, view, present}, each may be missing). */
+export function readMoment(search, {start, end, views}) {
+  const params = new URLSearchParams(search);
+  const moment = {};
+  const day = params.has("date") ? parseDay(params.get("date")) : null;
+  if (day !== null && day >= start && day <= end) moment.day = day;
+  const view = params.get("view");
+  if (view !== null && Object.hasOwn(views, view)) moment.view = view;
+  const present = params.get("present");
+  if (present !== null && ["1", "true", "yes", "on"].includes(present.trim().toLowerCase())) moment.present = true;
+  return moment;
+}
+
+/** Replace the address of *win* with the moment (no history entry: Back leaves the map);
+    false if it cannot be written (another origin). */
+export function writeMoment(win, moment) {
+  try {
+    const location = win.location, query = momentQuery(moment, location.search);
+    if (location.search !== query) {
+      win.history.replaceState(win.history.state, "", location.pathname + query + location.hash);
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}

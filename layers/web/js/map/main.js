@@ -1,0 +1,96 @@
+/* The map's entry point: read the page's settings and data (JSON, never code), wait until the
+   frame has a size and the host (Streamlit, or the page itself) has said which moment to open,
+   then build the Leaflet map and start its parts. */
+
+import {startOrder, startParts} from "../core/parts.js";
+import {useMessages} from "../core/i18n.js";
+import {streamlitHost} from "../link/bridge.js";
+import {standaloneHost} from "../link/standalone.js";
+import {installPatterns} from "../layer/patterns.js";
+import {statusLayer} from "../layer/status.js";
+import {beltLayer} from "../layer/belt.js";
+import {beltPanel} from "../control/beltpanel.js";
+import {caption} from "../control/caption.js";
+import {chart} from "../control/chart.js";
+import {eventsPanel} from "../control/events.js";
+import {legend} from "../control/legend.js";
+import {timebar} from "../control/timebar.js";
+import {views} from "../control/views.js";
+import {announce} from "./announce.js";
+import {createController} from "./controller.js";
+import {installHooks} from "./hooks.js";
+import {keyboard} from "./keyboard.js";
+
+const CATALOGUE = Object.fromEntries([statusLayer, beltLayer, legend, caption, beltPanel, eventsPanel, timebar,
+  chart, views, keyboard, announce].map((part) => [part.name, part]));
+
+const timing = {script: performance.now()};
+
+function readJson(element) {
+  return JSON.parse(element.textContent);
+}
+
+async function loadData(config) {
+  const inline = document.getElementById("mbt-data");
+  if (inline) return readJson(inline);
+  /* Served as application/gzip, so the server sends the stored bytes as they are. */
+  const answer = await fetch(config.dataFile);
+  if (!answer.ok) throw new Error(`HTTP ${answer.status}`);
+  return new Response(answer.body.pipeThrough(new DecompressionStream("gzip"))).json();
+}
+
+function sized(element) {
+  return new Promise((resolve) => {
+    if (element.clientWidth && element.clientHeight) { resolve(); return; }
+    const observer = new ResizeObserver(() => {
+      if (!element.clientWidth || !element.clientHeight) return;
+      observer.disconnect();
+      resolve();
+    });
+    observer.observe(element);
+  });
+}
+
+async function boot() {
+  const config = readJson(document.getElementById("mbt-config"));
+  const settings = {};
+  for (const script of document.querySelectorAll("script[data-mbt-part]")) settings[script.dataset.mbtPart] = readJson(script);
+  const host = config.host === "streamlit" ? streamlitHost(window) : standaloneHost(window);
+  const container = document.getElementById(config.container);
+  const [data] = await Promise.all([loadData(config), sized(container)]);
+  timing.data = performance.now();
+  useMessages(data.messages);
+  const opening = await host.opening(data);
+  timing.start = performance.now();
+  const L = window.L;
+  const map = L.map(container, config.map);
+  map.attributionControl.setPrefix("Leaflet");
+  map.attributionControl.addAttribution(config.attribution);
+  installPatterns(data.styles, data.palette);
+  const day = opening.day ?? config.day;
+  const controller = createController({
+    emit: (name, detail) => map.fire(name, detail),
+    start: data.start, end: data.end, eventDays: data.ticks.map(([tick]) => tick),
+    day: Math.max(data.start, Math.min(data.end, day)),
+    view: Object.hasOwn(data.views, opening.view) ? opening.view : config.view,
+    views: data.views,
+    options: {...config.playback, reducedMotion: window.matchMedia("(prefers-reduced-motion: reduce)").matches},
+    scheduler: window,
+  });
+  const padding = {paddingTopLeft: [0, 10], paddingBottomRight: [0, 90]};
+  const fit = (view, animate) => map.fitBounds(data.views[view], {animate: !!animate, ...padding});
+  map.fitBounds(data.views[controller.state.view], {animate: false, ...padding});
+  const context = {L, map, data, config, controller, host, fit};
+  startParts(startOrder(CATALOGUE, Object.keys(settings)), context, settings);
+  host.attach(context);
+  map.fire("mbt:day", {day: controller.state.day, event: null});
+  map.fire("mbt:settle", {day: controller.state.day, view: controller.state.view, report: false});
+  timing.ready = performance.now();
+  if (window.MBT_TEST_HOOKS === true) installHooks(window, context, timing);
+}
+
+boot().catch((error) => {
+  const container = document.getElementById("mbt-map");
+  if (container) container.textContent = `The map could not be shown (${error.message}). Reload the page.`;
+  throw error;
+});

@@ -1,0 +1,169 @@
+"""The app page's sections and its link with the map component (Streamlit; app.py reads top to
+bottom as the page and calls these).
+
+Kept apart from ``geodata/`` and ``layers/``, which never import Streamlit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import partial
+
+import streamlit as st
+import streamlit.components.v1 as components
+
+from geodata import DataError, data_dir, load_treaty
+from geodata.geometry import Geometry, load_geometry
+from geodata.model import OPENED, Status
+from geodata.report import event_rows, status_rows
+from layers.export import csv_bytes, png_bytes
+from layers.params import parse_params
+from layers.style import STATUS_STYLE
+from layers.text import escape_markdown
+from layers.web.pagefile import page_folder
+
+MAP_HEIGHT = 660
+STATUS_COLUMNS_SHOWN = ("iso3", "name", "status", "status_from", "kind")
+LABELS = {status: STATUS_STYLE[status].label for status in Status}
+
+
+@st.cache_resource(show_spinner=False)
+def load_map(today: dt.date):
+    """The treaty data, and the map page registered as a component (built once per input)."""
+    treaty = load_treaty()
+    folder = page_folder(treaty, data_dir(), today, MAP_HEIGHT)
+    return treaty, components.declare_component(f"treaty_map_{folder.name}", path=str(folder))
+
+
+@st.cache_resource(show_spinner=False)
+def cached_geometry(units) -> Geometry:
+    return load_geometry(data_dir(), units)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def map_image(_treaty, _geometry, day: dt.date, view: str) -> bytes:
+    return png_bytes(_treaty, _geometry, day, view, 960, 540)
+
+
+def or_stop(load, *args):
+    """What *load* returns, or (the data does not validate) an error page listing every problem."""
+    try:
+        return load(*args)
+    except DataError as error:
+        st.error(
+            "The data (tables or boundary layers) does not validate, so the map cannot be shown."
+        )
+        st.code("\n".join(str(p) for p in error.problems), language=None)
+        st.stop()
+
+
+def open_session(end: dt.date, today: dt.date) -> None:
+    """A session's first run: the date, view and mode from the URL, every ignored value noted."""
+    if "day" in st.session_state:
+        return
+    opened = parse_params(st.query_params.to_dict(), OPENED, end, today)
+    st.session_state.day, st.session_state.view = opened.day, opened.view
+    st.session_state.present, st.session_state.ignored = opened.present, opened.ignored
+
+
+def link_to(day: str, view: str, present) -> dict:
+    """The URL's parameters for a moment (the map writes the same: js/link/moment.js)."""
+    return {"date": day, "view": view} | ({"present": "1"} if present is True else {})
+
+
+def write_url(day: dt.date, view: str, present: bool) -> None:
+    """What the browser's URL shows: the URL it opened, then what the app or the map wrote (the
+    map writes it when it reports; Streamlit would still send the URL it knew last)."""
+    link = link_to(day.isoformat(), view, present)
+    if st.session_state.get("url", st.query_params.to_dict()) != link:
+        st.query_params.from_dict(link)  # a message, a history entry and a re-render of the page
+        st.session_state.url = link
+
+
+def follow_map(end: dt.date) -> None:
+    """The map reported the date (and view) the user settled on: it becomes the page's."""
+    value = st.session_state.get("map")
+    if isinstance(value, dict):
+        state = st.session_state
+        shown = {k: v for k, v in value.items() if k not in ("seq", "linked")}
+        reported = parse_params(shown, OPENED, end, state.day, state.view, state.present)
+        state.day, state.view, state.present = reported.day, reported.view, reported.present
+        state.seq = value.get("seq", 0) if isinstance(value.get("seq"), int) else 0
+        if value.get("linked") is True:  # the map wrote the page's URL itself (js/link/bridge.js)
+            date, view = str(value.get("date")), str(value.get("view"))
+            state.url = link_to(date, view, value.get("present"))
+        state.map_drawn = True  # the map reports once when it is drawn, then on every settle
+
+
+def follow_toggle() -> None:
+    st.session_state.present = st.session_state.present_toggle
+
+
+def heading(css: str, present: bool) -> None:
+    """The page's CSS, its title and the presentation switch, and notes on ignored parameters."""
+    st.html(css)
+    if not present:
+        title, toggle = st.columns([5, 1], vertical_alignment="bottom")
+        title.markdown("### Mine Ban Treaty Map: the Ottawa Convention, 1997 to today")
+        toggle.toggle(
+            "Presentation mode", key="present_toggle", value=False, on_change=follow_toggle
+        )
+    for note in st.session_state.get("ignored", []):
+        st.warning(escape_markdown(f"Ignored {note}."), icon=":material/warning:")
+
+
+def download(label: str, name: str, make, *args) -> None:
+    """A download button whose file is made when it is clicked (on its own thread)."""
+    st.download_button(
+        f"Download {label}",
+        partial(make, *args),
+        file_name=f"mine-ban-treaty-{name}",
+        on_click="ignore",
+        key=f"download:{name}",
+    )
+
+
+def events_and_table(treaty, day: dt.date) -> None:
+    """The events around the date, and every map unit's status (filterable, and as CSV)."""
+    events, table = st.columns([1, 1], gap="medium")
+    with events:
+        st.markdown(f"#### Events around {day:%-d %B %Y}")
+        st.dataframe(
+            event_rows(treaty, day),
+            hide_index=True,
+            column_order=("date", "iso3", "event", "source"),
+            height=390,
+        )
+    with table:
+        st.markdown(f"#### Every map unit on {day:%-d %B %Y}")
+        chosen = st.multiselect("Statuses", list(Status), format_func=LABELS.get, placeholder="All")
+        search = st.text_input("Find a name or code", max_chars=60)
+        # Only the columns shown: with the sources it is 89 KB a date, not 18 (the CSV has them).
+        rows = [
+            {k: r[k] for k in STATUS_COLUMNS_SHOWN}
+            for r in status_rows(treaty, day)
+            if (not chosen or r["status"] in chosen)
+            and search.strip().lower() in (r["name"] + " " + r["iso3"]).lower()
+        ]
+        st.dataframe(rows, hide_index=True, height=250, column_order=STATUS_COLUMNS_SHOWN)
+        download(f"Statuses on {day} (CSV)", f"status-{day}.csv", csv_bytes, treaty, day)
+
+
+def offer_animation(kind: str, make, treaty, geometry, start, end, view) -> None:
+    """Make a GIF or MP4 with a progress bar, then offer it (the latest one is kept)."""
+    key = (kind, start, end, view)
+    if st.button(f"Make {kind}, {start} to {end}", key="make_animation"):
+        bar = st.progress(0.0, text="Drawing frames…")
+
+        def tick(done: int, total: int) -> None:
+            bar.progress(done / total, f"Frame {done} of {total}")
+
+        st.session_state.animation = (key, make(treaty, geometry, start, end, view, progress=tick))
+    made, data = st.session_state.get("animation", (None, b""))
+    if made == key:
+        st.download_button(
+            f"Download {kind} ({len(data) / 1e6:.1f} MB)",
+            data,
+            on_click="ignore",
+            file_name=f"mine-ban-treaty-{start}-{end}-{view}.{kind.lower()}",
+        )

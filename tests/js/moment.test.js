@@ -1,0 +1,37 @@
+// The URL a moment writes and reads (layers/web/js/link/moment.js).
+import {test} from "node:test";
+import assert from "node:assert/strict";
+import {momentQuery, readMoment, writeMoment} from "../../layers/web/js/link/moment.js";
+import {parseDay} from "../../layers/web/js/core/days.js";
+
+const data = {start: parseDay("1997-12-03"), end: parseDay("2026-12-01"), views: {world: 1, europe: 1, eastern: 1}};
+
+test("a moment's query names the date and view, and presentation mode when on", () => {
+  assert.equal(momentQuery({day: parseDay("2026-02-20"), view: "eastern", present: false}), "?date=2026-02-20&view=eastern");
+  assert.equal(momentQuery({day: parseDay("2025-12-27"), view: "europe", present: true}), "?date=2025-12-27&view=europe&present=1");
+});
+
+test("Streamlit's embedding parameters stay; the old moment does not", () => {
+  const query = momentQuery({day: parseDay("2025-07-01"), view: "eastern"}, "?date=2025-03-01&view=world&embed=true&embed_options=show_toolbar&x=1");
+  assert.equal(query, "?date=2025-07-01&view=eastern&embed=true&embed_options=show_toolbar");
+});
+
+test("reading a moment keeps only what is valid", () => {
+  assert.deepEqual(readMoment("?date=2026-02-20&view=eastern&present=1", data), {day: parseDay("2026-02-20"), view: "eastern", present: true});
+  assert.deepEqual(readMoment("?date=2026-W08-5&view=mars", data), {});
+  assert.deepEqual(readMoment("?date=1990-01-01&view=world", data), {view: "world"});
+  assert.deepEqual(readMoment("?view=constructor", data), {});
+});
+
+test("written in place, no history entry; nothing when it is already there", () => {
+  const calls = [];
+  const win = {location: {search: "?date=2025-03-01&view=world", pathname: "/map/", hash: "#x"},
+    history: {state: {a: 1}, replaceState: (...args) => calls.push(args)}};
+  assert.equal(writeMoment(win, {day: parseDay("2026-02-20"), view: "eastern"}), true);
+  assert.deepEqual(calls, [[{a: 1}, "", "/map/?date=2026-02-20&view=eastern#x"]]);
+  win.location.search = "?date=2026-02-20&view=eastern";
+  writeMoment(win, {day: parseDay("2026-02-20"), view: "eastern"});
+  assert.equal(calls.length, 1);
+  const foreign = {get location() { throw new Error("another origin"); }};
+  assert.equal(writeMoment(foreign, {day: 0, view: "world"}), false);
+});
