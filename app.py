@@ -42,6 +42,7 @@ from page_sections import (
     offer_animation,
     open_session,
     or_stop,
+    reconnected,
     write_url,
 )
 
@@ -56,14 +57,14 @@ if "day" not in st.session_state:  # the browser keeps it; sent again, it redraw
 today = dt.date.today()
 treaty, treaty_map = or_stop(load_map, today)
 end = timeline_end(treaty, today)
-open_session(end, today)
+first_run = open_session(end, today)
 day, view, present = st.session_state.day, st.session_state.view, st.session_state.present
 write_url(day, view, present)
 
 # The map is sent first, so the browser starts loading it before anything else; the title and
 # any notes are drawn above it in a container kept for them (cold start: see README).
 header = st.container()
-treaty_map(
+reported = treaty_map(
     date=day.isoformat(),
     view=view,
     height=MAP_HEIGHT,
@@ -72,6 +73,8 @@ treaty_map(
     key="map",
     on_change=partial(follow_map, end),
 )
+if first_run:
+    reconnected(reported, end)
 with header:  # in presentation mode the map fills the window: no page chrome (Escape leaves)
     heading(PAGE_CSS + (PRESENTATION_CSS if present else ""), present)
 

@@ -57,13 +57,26 @@ def or_stop(load, *args):
         st.stop()
 
 
-def open_session(end: dt.date, today: dt.date) -> None:
-    """A session's first run: the date, view and mode from the URL, every ignored value noted."""
+def open_session(end: dt.date, today: dt.date) -> bool:
+    """A session's first run: the date, view and mode from the URL, every ignored value noted.
+    True on that run."""
     if "day" in st.session_state:
-        return
+        return False
     opened = parse_params(st.query_params.to_dict(), OPENED, end, today)
     st.session_state.day, st.session_state.view = opened.day, opened.view
     st.session_state.present, st.session_state.ignored = opened.present, opened.ignored
+    return True
+
+
+def reconnected(value, end: dt.date) -> None:
+    """A browser that reconnects to another server process (a replica stopped, a restart)
+    starts a new session there with the query string it first opened, but its map is drawn and
+    reports the moment it shows: on the session's first run that report wins, and the page is
+    drawn again for it (deploy/README.md)."""
+    if isinstance(value, dict):
+        st.session_state.ignored = []  # the notes were about the URL first opened
+        follow_map(end)
+        st.rerun()
 
 
 def link_to(day: str, view: str, present) -> dict:
