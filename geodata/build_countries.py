@@ -14,10 +14,12 @@ import sys
 import geopandas as gpd
 import numpy as np
 import shapely
+import shapely.ops
 from pyproj import Geod
 
 from geodata import BORDERS, COUNTRIES, DATA_DIR, load_treaty
 from geodata.belt import BELT_STATES, NEIGHBOURS
+from geodata.projection import clip_to_window, project_shape, unproject
 
 RAW = DATA_DIR / "raw" / "ne_10m_admin_0_countries_deu.zip"
 RAW_SHA256 = "125fc4b1f425926b8bd22dce23af6f9f873543c2fe330915ccbe0aa7fa21ff82"
@@ -32,8 +34,13 @@ ISLAND_DEG2 = 0.005
 # their largest island, so that microstates and island States can be seen and hovered.
 SMALL_AREA = 0.5
 MERGED = {"ALA": "FIN"}  # Aland is part of Finland.
-DROPPED = {"ATA"}  # Antarctica: no State; it would dominate a web-Mercator map.
+DROPPED = {"ATA"}  # Antarctica: no State; the world view ends at 56°S.
 RENAMED = {"KOS": "XKX"}  # Natural Earth's Kosovo code; the treaty table uses XKX.
+# Label points: the pole of inaccessibility of a unit's largest part in each projection, found
+# to within this many metres (or a fiftieth of the part's size, for small islands).
+LABEL_TOLERANCE_M = 2000
+# Russia's Kaliningrad exclave is the part of Russia that holds this point (Kaliningrad oblast).
+KALININGRAD = shapely.Point(20.5, 54.7)
 
 
 def read_natural_earth() -> gpd.GeoDataFrame:
@@ -61,7 +68,9 @@ def display_layer(frame: gpd.GeoDataFrame) -> dict:
     for iso3, population, full, shape in zip(
         frame["iso3"], frame["POP_EST"], frame.geometry.values, simplified, strict=True
     ):
-        properties = {"iso3": iso3, "pop_est": int(population)}
+        properties = {"iso3": iso3, "pop_est": int(population), **label_properties(full, shape)}
+        if iso3 == "RUS":
+            properties["exclave"] = exclave(shape)
         if shape.is_empty or full.area < SMALL_AREA:
             largest = max(getattr(full, "geoms", [full]), key=lambda part: part.area)
             point = largest.representative_point()
@@ -69,6 +78,46 @@ def display_layer(frame: gpd.GeoDataFrame) -> dict:
         geometry = None if shape.is_empty else shapely.geometry.mapping(shape)
         features.append({"type": "Feature", "properties": properties, "geometry": geometry})
     return {"type": "FeatureCollection", "features": features}
+
+
+def label_properties(full, shape) -> dict:
+    """``area_km2`` (equal-area, in Equal Earth, of the full-resolution shape) and ``label``: a
+    point inside the unit's largest part in each projection (Europe only where the unit lies in
+    the window the europe projection draws), as [lon, lat] rounded to 0.001°."""
+    area = project_shape("world", full).area / 1e6
+    base = full if shape.is_empty else shape
+    label = {}
+    for name in ("world", "europe"):
+        part = clip_to_window(name, base)
+        if part is not None:
+            label[name] = label_point(name, part, base)
+    return {"area_km2": round(area) if area >= 10 else round(area, 2), "label": label}
+
+
+def exclave(shape) -> dict:
+    """Russia's Kaliningrad part and its label point in each projection."""
+    part = next(p for p in shape.geoms if p.contains(KALININGRAD))
+    points = {name: label_point(name, part, part) for name in ("europe", "world")}
+    return {"name": "Kaliningrad", **points}
+
+
+def label_point(name: str, geometry, unit) -> list[float]:
+    """A point inside the largest part of *geometry* (lon/lat) as projected by *name*: the centre
+    of the largest circle inside it (``polylabel``), measured in metres so that the point is
+    as far from every edge on the map as it can be. Back in lon/lat, rounded; if rounding took
+    it out of *unit* (a sliver of an island), a point surely inside the part is used."""
+    projected = project_shape(name, geometry)
+    part = max(getattr(projected, "geoms", [projected]), key=lambda p: p.area)
+    tolerance = min(LABEL_TOLERANCE_M, part.area**0.5 / 50)
+    centre = shapely.ops.polylabel(part, tolerance)
+    if not part.contains(centre):
+        centre = part.representative_point()
+    lon, lat = unproject(name, centre.x, centre.y)
+    point = [round(float(lon), 3), round(float(lat), 3)]
+    if not unit.contains(shapely.Point(point)):
+        inside = shapely.Point(unproject(name, *part.representative_point().coords[0]))
+        point = [round(inside.x, 3), round(inside.y, 3)]
+    return point
 
 
 def _without_islets(shape):

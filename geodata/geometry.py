@@ -137,6 +137,7 @@ def _check_countries(name, features, text, units, problems) -> None:
         problem = _position_problem(point) if point is not None else ""
         if problem:
             where.add("point", problem)
+        _check_labels(properties, where)
         geometry = feature.get("geometry")
         if geometry is None and point is None:
             where.add("geometry", "is missing (a unit needs a shape or a point)")
@@ -148,6 +149,21 @@ def _check_countries(name, features, text, units, problems) -> None:
             problems.append(
                 Problem(name, 0, "features", f"no feature for {', '.join(missing)} (states.csv)")
             )
+
+
+def _check_labels(properties: dict, where: _Where) -> None:
+    """``label`` and Russia's ``exclave``: a [lon, lat] per projection, where a name goes."""
+    for field in ("label", "exclave"):
+        points = properties.get(field)
+        if points is None:
+            continue
+        if not isinstance(points, dict):
+            where.add(field, f"{points!r:.60} is not an object of [longitude, latitude] pairs")
+            continue
+        for name, point in points.items():
+            problem = "" if name == "name" else _position_problem(point)
+            if problem:
+                where.add(f"{field}.{name}", problem)
 
 
 def _check_borders(name, features, text, units, problems) -> None:

@@ -10,7 +10,7 @@ from conftest import day
 
 from geodata.model import Status
 from geodata.timeline import counts_on
-from layers.picture.chart import PLOT, STACK, history_svg, x_of
+from layers.picture.chart import INSET_PLOT, PLOT, STACK, history_inset_svg, history_svg, x_of
 
 END = day("2026-11-23")
 
@@ -60,3 +60,46 @@ def test_chart_marks_the_date_and_key_events(treaty):
         x_of(day("2025-12-27"), day("1997-12-03"), END), abs=0.1
     )
     assert "2026-02-20: Poland&#x27;s withdrawal takes effect" in svg
+
+
+def test_the_inset_shows_each_withdrawal_as_a_step_readable_on_its_axis(treaty):
+    svg = history_inset_svg(treaty, end=day("2026-11-23"), marker_id="now", day=day("2026-01-10"))
+    tree = ET.fromstring(svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    line = next(tree.iter(f"{ns}polyline"))
+    points = [tuple(map(float, p.split(","))) for p in line.get("points").split()]
+    # The axis as drawn: the labels 160 and 165 give the scale from y to States.
+    ticks = {
+        int(t.text): float(t.get("y")) - 4 for t in tree.iter(f"{ns}text") if t.get("data-count")
+    }
+    assert set(ticks) == {155, 160, 165, 170}
+    per_state = (ticks[160] - ticks[165]) / 5
+
+    def count_on(when):
+        x = inset_x(when) + 0.01  # the points are written to 0.01
+        y = [py for px, py in points if px <= x][-1]
+        return 165 + (ticks[165] - y) / per_state
+
+    # 166 bound before Estonia, Latvia and Lithuania leave (27 Dec 2025), then Finland
+    # (10 Jan 2026) and Poland (20 Feb 2026): 163, 162, 161.
+    for when, expected in [
+        ("2025-12-26", 166), ("2025-12-27", 163), ("2026-01-09", 163),
+        ("2026-01-10", 162), ("2026-02-19", 162), ("2026-02-20", 161), ("2026-11-01", 161),
+    ]:  # fmt: skip
+        assert count_on(day(when)) == pytest.approx(expected, abs=0.05), when
+    assert per_state > 5  # a State is a visible step (over 5 of the chart's 210 units)
+    marker = re.search(r'<line id="now"[^>]*x1="([\d.]+)"', svg)
+    assert float(marker.group(1)) == pytest.approx(inset_x(day("2026-01-10")), abs=0.1)
+    assert "2026-02-20: Poland&#x27;s withdrawal takes effect" in svg
+    assert tree.get("data-plot-left") == str(INSET_PLOT[0])
+
+
+def inset_x(when):
+    """x of a date in the inset, from its plot's edges and dates (2024-01-01 to 2026-11-23)."""
+    left, _, right, _ = INSET_PLOT
+    return (
+        left
+        + (right - left)
+        * (when - day("2024-01-01")).days
+        / (day("2026-11-23") - day("2024-01-01")).days
+    )

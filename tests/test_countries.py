@@ -85,3 +85,60 @@ def test_belt_borders_measured_at_full_resolution_match_the_reference():
 
 def test_raw_source_is_committed():
     assert (DATA_DIR / "raw" / "ne_10m_admin_0_countries_deu.zip").stat().st_size > 4_000_000
+
+
+def test_every_label_point_lies_inside_its_unit(countries):
+    """Names go inside the shape, in both projections; a unit drawn as a point only (a
+    microstate) is named at its point; a unit smaller than the rounding of its coordinates
+    (the Vatican: three vertices 0.001° apart) on it."""
+    for iso3, feature in countries.items():
+        labels = feature["properties"]["label"]
+        assert "world" in labels, iso3
+        for name, (lon, lat) in labels.items():
+            if feature["geometry"] is None:
+                px, py = feature["properties"]["point"]
+                assert abs(lon - px) < 0.2 and abs(lat - py) < 0.2, (iso3, name)
+            elif "point" in feature["properties"]:
+                assert shape(feature["geometry"]).distance(Point(lon, lat)) <= 0.001, iso3
+            else:
+                assert shape(feature["geometry"]).contains(Point(lon, lat)), (iso3, name)
+
+
+@pytest.mark.parametrize("iso3", ["NOR", "HRV", "CHL", "IDN"])
+def test_labels_go_inside_where_the_centroid_falls_outside(countries, iso3):
+    """Norway, Croatia and Indonesia's centroids fall outside them (Chile's only just inside)."""
+    unit = shape(countries[iso3]["geometry"])
+    assert unit.contains(unit.centroid) is (iso3 == "CHL")
+    for lon, lat in countries[iso3]["properties"]["label"].values():
+        assert unit.contains(Point(lon, lat))
+        # Well inside: at least 20 km (0.18° of latitude) from the coast or a border.
+        assert unit.boundary.distance(Point(lon, lat)) > 0.18, iso3
+
+
+def test_europe_labels_only_for_units_in_europe(countries):
+    labels = {iso3: f["properties"]["label"] for iso3, f in countries.items()}
+    assert {"FIN", "EST", "LVA", "LTU", "POL", "UKR", "BLR", "NOR", "RUS"} <= {
+        i for i, label in labels.items() if "europe" in label
+    }
+    for iso3 in ("CHL", "AUS", "USA", "JPN", "ZAF"):
+        assert "europe" not in labels[iso3], iso3
+    # European Russia: its europe label is west of the Urals (60°E), its world label in Siberia.
+    assert labels["RUS"]["europe"][0] < 60 < labels["RUS"]["world"][0]
+
+
+def test_kaliningrad_is_named_in_russia_west_of_lithuania(countries):
+    exclave = countries["RUS"]["properties"]["exclave"]
+    assert exclave["name"] == "Kaliningrad"
+    russia, lithuania = shape(countries["RUS"]["geometry"]), shape(countries["LTU"]["geometry"])
+    for name in ("europe", "world"):
+        lon, lat = exclave[name]
+        assert russia.contains(Point(lon, lat))
+        assert 54.3 < lat < 55.3 and 19.6 < lon < lithuania.bounds[0] + 1.5  # west of 22.9°E
+        assert lon < 22.9  # Kaliningrad oblast lies west of Lithuania's southern border
+
+
+def test_areas_are_equal_area_square_kilometres(countries):
+    """Against published land areas (CIA World Factbook, total area): within 3 %."""
+    published = {"FIN": 338_145, "POL": 312_685, "EST": 45_228, "LTU": 65_300, "FRA": 643_801}
+    for iso3, km2 in published.items():
+        assert countries[iso3]["properties"]["area_km2"] == pytest.approx(km2, rel=0.03), iso3

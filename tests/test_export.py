@@ -282,3 +282,51 @@ def test_the_timeline_bar_ends_on_the_last_dated_event_unless_told_today(
         ["1997-12-03", "2026-02-20"],
         ["1997-12-03", "2026-11-23"],
     ]
+
+
+def pixel_box(polygons):
+    points = np.vstack([rings[0] for rings in polygons]) / SUPERSAMPLE
+    return (*points.min(axis=0), *points.max(axis=0))
+
+
+def overlaps(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (2560, 1440), (3840, 2160), (1600, 900)])
+def test_no_panel_covers_the_flank_or_the_belt(treaty, geometry, size):
+    """Eastern flank and Europe, at the PNG sizes, the GIF/MP4 frame (1920x1080) and the
+    comparison's maps: the five States and the belt line lie clear of every panel's box as kept
+    free for any date (tests/test_textfit.py: the panels as drawn stay inside those boxes)."""
+    span = (dt.date(1997, 12, 3), dt.date(2026, 2, 20))
+    for view in ("eastern", "europe"):
+        renderer = MapRenderer(treaty, geometry.countries, geometry.borders, view, *size, span)
+        panels = list(renderer.panels.reserved)
+        shapes = {iso3: polygons for iso3, _, polygons in renderer.shapes}
+        boxes = {iso3: pixel_box(shapes[iso3]) for iso3 in ("FIN", "EST", "LVA", "LTU", "POL")}
+        for pair, lines in renderer.borders.items():
+            if pair[0] != "UKR":
+                boxes[pair] = pixel_box([[line] for line in lines])
+        for what, box in boxes.items():
+            assert box[0] >= 0 and box[1] >= 0 and box[2] <= size[0] and box[3] <= size[1]
+            assert not any(overlaps(box, panel) for panel in panels), (view, size, what)
+
+
+def test_no_panel_covers_a_state_party_larger_than_portugal_on_the_world(treaty, geometry):
+    renderer = MapRenderer(
+        treaty,
+        geometry.countries,
+        geometry.borders,
+        "world",
+        1920,
+        1080,
+        (day("1997-12-03"), TODAY),
+    )
+    areas = {
+        f["properties"]["iso3"]: f["properties"]["area_km2"] for f in geometry.countries["features"]
+    }
+    panels = list(renderer.panels.reserved)
+    for iso3, _, polygons in renderer.shapes:
+        if treaty.units[iso3].kind == "state" and areas[iso3] >= 92_000:  # Portugal: 92,212 km²
+            box = pixel_box(polygons)
+            assert not any(overlaps(box, panel) for panel in panels), iso3

@@ -27,8 +27,8 @@ ABW = '"coordinates":[[[-69.888,12.418]'
 DAMAGE = [
     (
         "countries.geojson",
-        lambda text: text[:5000],
-        ["countries.geojson:4: file: is not valid JSON: Expecting value (column 431)"],
+        lambda text: "".join(text.splitlines(keepends=True)[:3]),  # cut after the second feature
+        ["countries.geojson:4: file: is not valid JSON: Expecting value (column 1)"],
     ),
     (
         "countries.geojson",
@@ -78,6 +78,14 @@ DAMAGE = [
         [
             "countries.geojson:3: features[1] ABW iso3: ABW has a second feature (the first is features[0])",
             "countries.geojson:0: features: no feature for AFG (states.csv)",
+        ],
+    ),
+    (
+        "countries.geojson",
+        replace_once('"label":{"world":[-70.011', '"label":{"world":[-270.011'),
+        [
+            "countries.geojson:2: features[0] ABW label.world: "
+            "[-270.011, 12.548] is outside longitude -180..180, latitude -90..90"
         ],
     ),
     (

@@ -74,8 +74,12 @@ def test_page_is_self_contained(page):
 
 def test_geometry_and_timeline_are_in_the_page_once(page, geometry):
     data = page_data(page)
-    assert page.count('["POL",null,[[[') == 1  # Poland's shape is sent once
-    assert len(data["shapes"]) == len(geometry[0]["features"])
+    # Poland's shape is sent once per projection: the world's and Europe's.
+    assert page.count('["POL",null,[[[') == 2
+    assert len(data["projections"]["world"]["shapes"]) == len(geometry[0]["features"])
+    europe = {shape[0] for shape in data["projections"]["europe"]["shapes"]}
+    assert {"POL", "FIN", "RUS", "NOR", "ISL", "PRT", "TUR"} <= europe
+    assert not europe & {"AUS", "BRA", "USA", "ZAF", "JPN"}  # outside Europe's window
     assert data["start"] == day_number(day("1997-12-03"))
     assert data["end"] == day_number(TODAY)
 
@@ -104,24 +108,57 @@ def test_script_json_escapes_markup():
     assert script_json({"a": "</script>&<!--"}) == '{"a":"\\u003c/script\\u003e\\u0026\\u003c!--"}'
 
 
-def test_shapes_decode_to_the_display_layer(geometry):
-    from layers.web.payload import encode_shapes
+@pytest.mark.parametrize(
+    ("projection", "crs", "metres"), [("world", "EPSG:8857", 1000), ("europe", "EPSG:3035", 500)]
+)
+def test_shapes_decode_to_the_display_layer_in_each_projection(
+    page, geometry, projection, crs, metres
+):
+    from pyproj import Transformer
 
-    features = {f["properties"]["iso3"]: f for f in geometry[0]["features"]}
-    for iso3, point, polygons in encode_shapes(geometry[0]):
-        original = features[iso3]["geometry"]
-        parts = [] if original is None else original["coordinates"]
-        parts = [parts] if original and original["type"] == "Polygon" else parts
-        assert len(polygons) == len(parts)
-        for rings, original_rings in zip(polygons, parts, strict=True):
-            for flat, original_ring in zip(rings, original_rings, strict=True):
-                x = y = 0
-                decoded = []
-                for i in range(0, len(flat), 2):
-                    x, y = x + flat[i], y + flat[i + 1]
-                    decoded.append([x / 1000, y / 1000])
-                assert decoded == [[round(a, 3), round(b, 3)] for a, b in original_ring]
-        assert point == features[iso3]["properties"].get("point")
+    to_plane = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
+    data = page_data(page)["projections"][projection]
+    assert data["unit"] == metres / 1000
+    shapes = {iso3: polygons for iso3, _, polygons in data["shapes"]}
+    poland = next(f for f in geometry[0]["features"] if f["properties"]["iso3"] == "POL")
+    ring = (
+        poland["geometry"]["coordinates"][0]
+        if poland["geometry"]["type"] == "Polygon"
+        else poland["geometry"]["coordinates"][0][0]
+    )
+    flat, x, y, decoded = shapes["POL"][0][0], 0, 0, []
+    for i in range(0, len(flat), 2):
+        x, y = x + flat[i], y + flat[i + 1]
+        decoded.append((x * metres, y * metres))
+    expected = [to_plane.transform(lon, lat) for lon, lat in ring]
+    # Every decoded point is a projected vertex of Poland's outline, to the unit's precision.
+    for px, py in decoded:
+        assert min(abs(px - ex) + abs(py - ey) for ex, ey in expected) <= metres
+    assert len(decoded) >= 0.9 * len(expected)
+
+
+def test_views_are_fitted_in_their_own_projection(page):
+    views = page_data(page)["views"]
+    assert views["world"]["projection"] == "world"
+    assert views["europe"]["projection"] == views["eastern"]["projection"] == "europe"
+    [[xmin, ymin], [xmax, ymax]] = views["eastern"]["extent"]
+    # Warsaw (21.0E 52.2N) and Helsinki (24.9E 60.2N) in LAEA Europe, km (EPSG:3035 by pyproj).
+    from pyproj import Transformer
+
+    to_plane = Transformer.from_crs("EPSG:4326", "EPSG:3035", always_xy=True)
+    for lon, lat in ((21.0, 52.2), (24.9, 60.2)):
+        x, y = (v / 1000 for v in to_plane.transform(lon, lat))
+        assert xmin < x < xmax and ymin < y < ymax
+
+
+def test_the_names_every_view_must_show(page):
+    labels = page_data(page)["labels"]
+    always = {(iso3, text) for iso3, text, _, _, must, _ in labels["eastern"] if must}
+    for iso3 in ("FIN", "EST", "LVA", "LTU", "POL", "UKR", "RUS", "BLR", "NOR"):
+        assert any(code == iso3 for code, _ in always), iso3
+    assert ("RUS", "Kaliningrad (Russia)") in always
+    south_sudan = next(label for label in labels["world"] if label[0] == "SSD")
+    assert south_sudan[5] == day_number(day("2011-07-09"))  # not named before it exists
 
 
 def test_the_page_runs_only_leaflet_and_the_bundle_and_carries_the_rest_as_json(page):

@@ -22,7 +22,8 @@ def test_page_is_built_once_and_rebuilt_when_the_data_changes(tmp_path, monkeypa
     page = first / pagefile.PAGE
     assert '"dataFile":"data.json.gz"' in page.read_text(encoding="utf-8")
     data = json.loads(gzip.decompress((first / pagefile.DATA).read_bytes()))
-    assert len(data["shapes"]) == 243 and data["units"]["POL"]["n"] == "Poland"
+    assert len(data["projections"]["world"]["shapes"]) == 243
+    assert data["units"]["POL"]["n"] == "Poland"
     built = page.stat().st_mtime_ns
     assert pagefile.page_folder(treaty, DATA_DIR, today, 600) == first
     assert page.stat().st_mtime_ns == built  # reused, not rebuilt

@@ -144,3 +144,111 @@ def _event_marks(treaty: Treaty, start: dt.date, end: dt.date) -> list[str]:
             f'fill="{PALETTE["text"]}"><title>{title}</title></path>'
         )
     return marks
+
+
+INSET_WIDTH, INSET_HEIGHT = 1000, 210
+INSET_PLOT = (46, 18, 990, 180)  # left, top, right, bottom, as PLOT
+INSET_START = dt.date(2024, 1, 1)
+INSET_AXIS = (155, 170)  # States bound: the axis starts near the top, where the fall is
+
+
+def bound_series(treaty: Treaty, start: dt.date, end: dt.date) -> list[tuple[dt.date, int]]:
+    """The number of States bound (``Status.bound``) from *start* to *end*, as a step function:
+    the count on *start*, then at every change date after it."""
+    steps = [(start, _bound(counts_on(treaty, start)))]
+    for day, counts in series(treaty, end):
+        if start < day and _bound(counts) != steps[-1][1]:
+            steps.append((day, _bound(counts)))
+    return steps
+
+
+def _bound(counts: dict[Status, int]) -> int:
+    return sum(n for status, n in counts.items() if status.bound)
+
+
+def history_inset_svg(
+    treaty: Treaty,
+    start: dt.date = INSET_START,
+    end: dt.date | None = None,
+    marker_id: str = "",
+    day: dt.date | None = None,
+) -> str:
+    """The 2024-2026 zoom of the history chart as an SVG document: the States bound as a step
+    line on an axis from 155 to 170, so that each withdrawal is a visible step; key events marked
+    (their titles on hover); a vertical line at *day* (id *marker_id*). The plot's left and
+    right edges are in ``data-plot-left``/``data-plot-right`` (and ``INSET_PLOT``), the dates at
+    those edges in ``data-start``/``data-end``, for the browser to move the line."""
+    end = end or max(change_dates(treaty))
+    left, top, right, bottom = INSET_PLOT
+    low, high = INSET_AXIS
+
+    def x(d: dt.date) -> float:
+        return left + (right - left) * (d - start).days / max(1, (end - start).days)
+
+    def y(n: float) -> float:
+        return bottom - (bottom - top) * (min(max(n, low), high) - low) / (high - low)
+
+    steps = bound_series(treaty, start, end)
+    points = []
+    for (d, n), (following, _) in zip(steps, [*steps[1:], (end, 0)], strict=True):
+        points += [(x(d), y(n)), (x(following), y(n))]
+    ink, blue = PALETTE["text"], STATUS_STYLE[Status.PARTY].colour
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {INSET_WIDTH} {INSET_HEIGHT}" '
+        f'class="mbt-chart mbt-chart-inset" role="img" data-plot-left="{left}" '
+        f'data-plot-right="{right}" data-start="{start}" data-end="{end}" '
+        f'aria-label="States bound by the Convention, {start:%B %Y} to {end:%B %Y}">',
+        _inset_axes(x, y, start, end),
+        f'<polyline class="mbt-chart-bound" fill="none" stroke="{blue}" stroke-width="3" '
+        f'points="{" ".join(f"{px:.2f},{py:.2f}" for px, py in points)}"/>',
+    ]
+    for d, n in steps:  # each level's count beside the line
+        parts.append(
+            f'<text x="{x(d) + 4:.1f}" y="{y(n) - 5:.1f}" font-size="12" fill="{ink}" '
+            f'font-family="DejaVu Sans, sans-serif">{n}</text>'
+        )
+    for event in dated_events(treaty):
+        if event.kind.key and start <= event.day <= end:
+            title = escape(f"{event.day}: {event.title}")
+            parts.append(
+                f'<path class="mbt-chart-event" d="M{x(event.day):.1f},{top - 1} l-4,-7 h8 z" '
+                f'fill="{ink}"><title>{title}</title></path>'
+            )
+    at = x(day) if day else -10
+    marker = f' id="{escape(marker_id)}"' if marker_id else ""
+    parts.append(
+        f'<line{marker} class="mbt-chart-now" x1="{at:.1f}" x2="{at:.1f}" y1="{top - 6}" '
+        f'y2="{bottom}" stroke="{ink}" stroke-width="2.5"/>'
+    )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _inset_axes(x, y, start: dt.date, end: dt.date) -> str:
+    left, top, right, bottom = INSET_PLOT
+    ink = PALETTE["text"]
+    out = [f'<g font-size="13" fill="{ink}" font-family="DejaVu Sans, sans-serif">']
+    for count in range(INSET_AXIS[0], INSET_AXIS[1] + 1):  # a gridline a State, labelled by 5
+        major = count % 5 == 0
+        out.append(
+            f'<line x1="{left}" x2="{right}" y1="{y(count):.1f}" y2="{y(count):.1f}" '
+            f'stroke="{PALETTE["control-border"]}" stroke-width="{0.8 if major else 0.3}"/>'
+        )
+        if major:
+            out.append(
+                f'<text class="mbt-chart-axis" data-count="{count}" x="{left - 6}" '
+                f'y="{y(count) + 4:.1f}" text-anchor="end">{count}</text>'
+            )
+    month = dt.date(start.year, start.month, 1)
+    while month <= end:
+        if month >= start and month.month in (1, 7):
+            label = f"{month:%b %Y}"
+            out.append(
+                f'<line x1="{x(month):.1f}" x2="{x(month):.1f}" y1="{bottom}" y2="{bottom + 5}" '
+                f'stroke="{ink}"/><text x="{x(month):.1f}" y="{bottom + 19}" '
+                f'text-anchor="middle">{label}</text>'
+            )
+        month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    out.append(f'<text x="{left}" y="{top - 6}">States bound by the Convention (zoom)</text>')
+    out.append("</g>")
+    return "".join(out)

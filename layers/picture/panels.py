@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
-from functools import cache
+from functools import cache, cached_property
 
 from PIL import Image, ImageDraw, ImageFont
 
 from geodata.belt import BeltTotals
 from geodata.model import Status, Treaty
-from geodata.timeline import counts_on, latest_event
+from geodata.timeline import counts_on, dated_events, latest_event
 from layers.beltstats import not_published
 from layers.paths import ASSETS
 from layers.style import PALETTE, STATUS_STYLE
 
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in pixels
+CAPTION_WIDTH = 760  # px at 1080
 SOURCE_LINE = (
     "Mine Ban Treaty Map · statuses by Arts. 17 and 20 of the Ottawa Convention · treaty data: "
     "UNODA, ICBL, national gazettes (geodata/SOURCES.md) · boundaries: Natural Earth 1:10m"
@@ -37,66 +39,141 @@ def rgb(colour: str) -> tuple[int, int, int]:
 
 
 class Pen:
-    """Pillow's ImageDraw, keeping every string it draws in *drawn* (in drawing order)."""
+    """Pillow's ImageDraw, keeping every string it draws in *drawn* (in drawing order) and its
+    box, with the box of the panel it is drawn on, in *boxes*: ``(text, box, panel)``."""
 
-    def __init__(self, draw: ImageDraw.ImageDraw, drawn: list[str]):
+    def __init__(self, draw: ImageDraw.ImageDraw, drawn: list[str], boxes: list | None = None):
         self.draw, self.drawn = draw, drawn
+        self.boxes = [] if boxes is None else boxes
+        self.panel: Box | None = None
 
     def text(self, xy, text: str, **options) -> None:
         self.drawn.append(text)
+        box = self.draw.textbbox(xy, text, **{k: v for k, v in options.items() if k != "fill"})
+        self.boxes.append((text, box, self.panel))
         self.draw.text(xy, text, **options)
 
     def __getattr__(self, name: str):
         return getattr(self.draw, name)
 
 
+def wrap(text: str, face: ImageFont.FreeTypeFont, width: float, lines: int) -> list[str]:
+    """*text* in at most *lines* rows no wider than *width* pixels: broken at spaces (a word
+    too long for a row is broken where it has to be); if more rows are needed, the last ends in
+    " [...]", as ``textwrap.shorten`` marks what it leaves out."""
+    rows: list[str] = []
+    for word in text.split():
+        candidate = f"{rows[-1]} {word}" if rows else word
+        if rows and face.getlength(candidate) <= width:
+            rows[-1] = candidate
+            continue
+        while face.getlength(word) > width and len(word) > 1:
+            cut = max(1, _longest_prefix(word, face, width))
+            rows.append(word[:cut])
+            word = word[cut:]
+        rows.append(word)
+    if len(rows) <= lines:
+        return rows
+    last = rows[lines - 1]
+    while last and face.getlength(last + " [...]") > width:
+        last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
+    return [*rows[: lines - 1], (last + " [...]").strip()]
+
+
+def _longest_prefix(word: str, face, width: float) -> int:
+    low, high = 1, len(word)
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if face.getlength(word[:middle]) <= width else (low, middle - 1)
+    return low
+
+
 class Panels:
     """The panels of a picture *width* x *height* (text scales with the height, designed at
-    1080), with a timeline bar from ``span[0]`` to ``span[1]``."""
+    1080), with a timeline bar from ``span[0]`` to ``span[1]``.
 
-    def __init__(self, treaty: Treaty, width: int, height: int, span: tuple[dt.date, dt.date]):
+    Every text is wrapped or its panel grown so that it fits (tests/test_textfit.py).
+    :meth:`reserved` gives the largest box each panel takes over the data's events and the belt
+    totals *belts*: the map is fitted beside them, once per size.
+    """
+
+    def __init__(
+        self,
+        treaty: Treaty,
+        width: int,
+        height: int,
+        span: tuple[dt.date, dt.date],
+        belts: list[BeltTotals] = (),
+    ):
         self.treaty, self.width, self.height, self.span = treaty, width, height, span
         self.unit = height / 1080
+        self.belts = list(belts)
+        self.boxes: list[tuple[str, Box]] = []  # each panel's box on the last image
 
-    def draw(self, picture: Image.Image, day: dt.date, event, belt: BeltTotals, drawn: list):
+    def draw(
+        self, picture: Image.Image, day: dt.date, event, belt: BeltTotals, drawn: list, boxes=None
+    ):
         """Lay the panels for *day* over *picture*, the caption explaining *event* (default: the
-        latest), appending every string drawn to *drawn*."""
+        latest), appending every string drawn to *drawn* (and its box to *boxes*)."""
         overlay = Image.new("RGBA", picture.size, (0, 0, 0, 0))
-        pen = Pen(ImageDraw.Draw(overlay), drawn)
+        pen = Pen(ImageDraw.Draw(overlay), drawn, boxes)
+        self.boxes = []
         self._caption(pen, day, event or latest_event(self.treaty, day))
         self._legend(pen, day, belt)
         self._timeline(pen, day)
         picture.paste(overlay, (0, 0), overlay)
 
-    def _panel(self, pen: Pen, box) -> None:
+    @cached_property
+    def reserved(self) -> tuple[Box, ...]:
+        """The caption's, legend's and timeline's largest boxes, over every event and belt."""
+        events = [e for e in dated_events(self.treaty) if e.precision == "day"]
+        caption = max((self._caption_box(e) for e in [None, *events]), key=lambda b: b[3])
+        widths = [self._legend_width(b) for b in self.belts] or [self._legend_width(None)]
+        x0 = self.width - max(widths) - round(24 * self.unit)
+        right = self.width - round(24 * self.unit)
+        legend = (x0, round(24 * self.unit), right, self._legend_bottom(3))  # 3 belt rows at most
+        return (caption, legend, self._timeline_box())
+
+    def _panel(self, pen: Pen, name: str, box: Box) -> None:
         paper = (*rgb(PALETTE["paper"]), 240)
         pen.rounded_rectangle(box, radius=round(8 * self.unit), fill=paper)
+        pen.panel = box
+        self.boxes.append((name, box))
+
+    def _caption_lines(self, event) -> list[tuple[str, ImageFont.FreeTypeFont, int]]:
+        u = self.unit
+        inner = round(CAPTION_WIDTH * u) - 2 * round(18 * u)
+        if not event:
+            return []
+        lines = [(f"Latest event, {event.label}:", font(round(19 * u)), 4)]
+        title, small = font(round(26 * u), bold=True), font(round(15 * u))
+        lines += [(row, title, 4) for row in wrap(event.title, title, inner, 3)]
+        lines += [(row, small, 2) for row in wrap("Source: " + event.source, small, inner, 3)]
+        return lines
+
+    def _caption_box(self, event) -> Box:
+        u = self.unit
+        x, y = round(24 * u), round(24 * u)
+        lines = self._caption_lines(event)
+        height = round(136 * u) + sum(f.size + round(gap * u) for _, f, gap in lines)
+        return (x, y, x + round(CAPTION_WIDTH * u), y + height)
 
     def _caption(self, pen: Pen, day: dt.date, event) -> None:
         u, text = self.unit, rgb(PALETTE["text"])
-        x, y, width = round(24 * u), round(24 * u), round(760 * u)
-        lines = []
-        if event:
-            lines = [(f"Latest event, {event.label}:", font(round(19 * u)), 4)]
-            for row in textwrap.wrap(event.title, 48)[:3]:
-                lines.append((row, font(round(26 * u), bold=True), 4))
-            for row in textwrap.wrap("Source: " + event.source, 92)[:2]:
-                lines.append((row, font(round(15 * u)), 2))
-        height = round(150 * u) + sum(f.size + gap * u for _, f, gap in lines)
-        self._panel(pen, (x, y, x + width, y + height))
-        x += round(18 * u)
-        y += round(14 * u)
+        box = self._caption_box(event)
+        self._panel(pen, "caption", box)
+        x, y = box[0] + round(18 * u), box[1] + round(14 * u)
         pen.text((x, y), "OTTAWA CONVENTION STATUS", font=font(round(18 * u), True), fill=text)
         y += round(26 * u)
-        pen.text((x, y), f"{day:%-d %B %Y}", font=font(round(72 * u), True), fill=text)
-        y += round(96 * u)
-        for row, face, gap in lines:
+        pen.text((x, y), f"{day:%-d %B %Y}", font=font(round(64 * u), True), fill=text)
+        y += round(86 * u)
+        for row, face, gap in self._caption_lines(event):
             pen.text((x, y), row, font=face, fill=text)
             y += face.size + round(gap * u)
 
-    def _belt_lines(self, belt: BeltTotals) -> list[tuple[str, ImageFont.FreeTypeFont]]:
+    def _belt_lines(self, belt: BeltTotals | None) -> list[tuple[str, ImageFont.FreeTypeFont]]:
         """The belt's rows at the foot of the legend (none while the belt is empty)."""
-        if not belt.states:
+        if not belt or not belt.states:
             return []
         u = self.unit
         km = f"Belt: {belt.published_km:,.0f} km published, {belt.measured_km:,.0f} km measured"
@@ -108,15 +185,30 @@ class Panels:
         rows.append((textwrap.shorten(names, 44), font(round(16 * u))))
         return rows
 
+    def _legend_width(self, belt: BeltTotals | None) -> int:
+        """430 px at 1080, or wider if a row needs it (the belt's figures grow with the belt)."""
+        u = self.unit
+        rows = [face.getlength(row) for row, face in self._belt_lines(belt)]
+        label, count = font(round(22 * u)), font(round(22 * u), True)
+        rows += [
+            round(54 * u) + label.getlength(s.label) + round(12 * u) + count.getlength("197")
+            for s in STATUS_STYLE.values()
+        ]
+        return max(round(430 * u), round(max(rows) + 38 * u + 1))
+
+    def _legend_bottom(self, belt_rows: int) -> int:
+        u = self.unit
+        belt_h = round((32 + 24 * belt_rows) * u) if belt_rows else 0
+        return round(24 * u) + round(70 * u) + round(34 * u) * len(Status) + belt_h
+
     def _legend(self, pen: Pen, day: dt.date, belt: BeltTotals) -> None:
         u, text = self.unit, rgb(PALETTE["text"])
         counts = counts_on(self.treaty, day)
-        row_h, width = round(34 * u), round(430 * u)
+        row_h, width = round(34 * u), self._legend_width(belt)
         x0 = self.width - width - round(24 * u)
         y0 = round(24 * u)
         belt_rows = self._belt_lines(belt)
-        belt_h = round((32 + 24 * len(belt_rows)) * u) if belt_rows else 0
-        self._panel(pen, (x0, y0, x0 + width, y0 + round(70 * u) + row_h * len(Status) + belt_h))
+        self._panel(pen, "legend", (x0, y0, x0 + width, self._legend_bottom(len(belt_rows))))
         y = y0 + round(62 * u) + row_h * len(Status)
         for row, face in belt_rows:
             pen.text((x0 + round(18 * u), y), row, font=face, fill=text)
@@ -150,12 +242,29 @@ class Panels:
             anchor="ra",
         )
 
+    def _source_rows(self) -> tuple[list[str], bool]:
+        """The source line's rows, and whether it fits on the bar's row between the two dates."""
+        u = self.unit
+        face, small = font(round(14 * u)), font(round(17 * u))
+        inner = self.width - 2 * round(44 * u)
+        dates = max(small.getlength(d.isoformat()) for d in self.span)
+        between = inner - 2 * (dates + round(24 * u))
+        if face.getlength(SOURCE_LINE) <= between:
+            return [SOURCE_LINE], True
+        return wrap(SOURCE_LINE, face, inner, 4), False
+
+    def _timeline_box(self) -> Box:
+        u = self.unit
+        rows, beside = self._source_rows()
+        extra = 0 if beside else len(rows) * (round(14 * u) + round(3 * u)) + round(6 * u)
+        return (round(24 * u), self.height - round(104 * u) - extra,
+                self.width - round(24 * u), self.height - round(16 * u))  # fmt: skip
+
     def _timeline(self, pen: Pen, day: dt.date) -> None:
         u, text = self.unit, rgb(PALETTE["text"])
         first, last = self.span
-        x0, x1 = round(24 * u), self.width - round(24 * u)
-        y0 = self.height - round(104 * u)
-        self._panel(pen, (x0, y0, x1, self.height - round(16 * u)))
+        x0, y0, x1, y1 = self._timeline_box()
+        self._panel(pen, "timeline", (x0, y0, x1, y1))
         left, right = x0 + round(20 * u), x1 - round(20 * u)
         track_y = y0 + round(30 * u)
         total = max(1, (last - first).days)
@@ -172,13 +281,12 @@ class Panels:
         small, below = font(round(17 * u)), track_y + round(16 * u)
         pen.text((left, below), first.isoformat(), font=small, fill=text)
         pen.text((right, below), last.isoformat(), font=small, fill=text, anchor="ra")
-        pen.text(
-            ((left + right) / 2, below),
-            SOURCE_LINE,
-            font=font(round(14 * u)),
-            fill=(*text, 190),
-            anchor="ma",
-        )
+        rows, beside = self._source_rows()
+        y = below if beside else below + small.size + round(6 * u)
+        for row in rows:
+            face = font(round(14 * u))
+            pen.text(((left + right) / 2, y), row, font=face, fill=(*text, 190), anchor="ma")
+            y += face.size + round(3 * u)
 
 
 def _swatch_hatch(pen, box, pattern: str, unit: float) -> None:

@@ -1,80 +1,113 @@
-"""Where a longitude and latitude fall in a picture: Web Mercator fitted to a view, as Leaflet's
-``fitBounds`` does for the web map, so that both show the same frame.
+"""Where a longitude and latitude fall in a picture: the view's projection (Equal Earth for the
+world, LAEA Europe for Europe and the eastern flank: ``geodata/projection.py``, as the web map),
+its extent (``layers.views.VIEW_EXTENTS``) fitted into the part of the picture the panels leave
+free, so that no panel covers what the view is for.
 
-Everything the renderer needs from a projection is :class:`WebMercatorFit`'s ``to_pixels``;
-another projection (pyproj's, say) only has to provide the same method.
+Everything the renderer needs from a projection is :class:`ViewFit`'s ``to_pixels``.
 """
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
+import shapely
+from shapely.geometry import shape
+
+from geodata.projection import clip_to_window, project
+from layers.views import VIEW_EXTENTS
 
 # Polygons as lists of rings, each ring an (n, 2) array of pixel positions.
 Polygons = list[list[np.ndarray]]
+Box = tuple[float, float, float, float]
 
 
-def mercator(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Web Mercator in units of the world's width (0..1, y down)."""
-    lat = np.clip(lat, -85.0, 85.0)
-    y = 0.5 - np.log(np.tan(np.pi / 4 + np.radians(lat) / 2)) / (2 * np.pi)
-    return (lon + 180.0) / 360.0, y
+def free_rectangle(width: float, height: float, boxes: list[Box], aspect: float) -> Box:
+    """The rectangle of the *width* x *height* picture that no box overlaps and in which an
+    extent *aspect* times as wide as it is tall is drawn largest: every rectangle whose edges
+    are the picture's or the boxes' edges is tried (a few boxes: a few hundred rectangles)."""
+    xs = sorted({0.0, float(width), *(b[0] for b in boxes), *(b[2] for b in boxes)})
+    ys = sorted({0.0, float(height), *(b[1] for b in boxes), *(b[3] for b in boxes)})
+    xs = [x for x in xs if 0 <= x <= width]
+    ys = [y for y in ys if 0 <= y <= height]
+    best, best_scale = (0.0, 0.0, float(width), float(height)), -1.0
+    for (x0, x1), (y0, y1) in itertools.product(
+        itertools.combinations(xs, 2), itertools.combinations(ys, 2)
+    ):
+        if any(x0 < b[2] and b[0] < x1 and y0 < b[3] and b[1] < y1 for b in boxes):
+            continue
+        scale = min((x1 - x0) / aspect, y1 - y0)
+        if scale > best_scale:
+            best, best_scale = (x0, y0, x1, y1), scale
+    return best
 
 
-class WebMercatorFit:
-    """Web Mercator scaled and centred so that *bounds* fill a canvas of *size* pixels, less a
-    strip of *bottom* pixels kept free at the foot (for the timeline bar).
+class ViewFit:
+    """The extent of *view* in its projection, scaled and centred into the rectangle *free*
+    (``(x0, y0, x1, y1)`` in pixels, y down)."""
 
-    *bounds* is ``((south, west), (north, east))`` in degrees, as ``layers.views.VIEWS`` gives.
-    """
+    def __init__(self, view: str, free: Box):
+        self.projection, ((xmin, ymin), (xmax, ymax)) = VIEW_EXTENTS[view]
+        x0, y0, x1, y1 = free
+        self.free = free
+        self.scale = min((x1 - x0) / (xmax - xmin), (y1 - y0) / (ymax - ymin))
+        self._centre = ((xmin + xmax) / 2, (ymin + ymax) / 2)
+        self._pixel_centre = ((x0 + x1) / 2, (y0 + y1) / 2)
 
-    def __init__(self, bounds, size: tuple[int, int], bottom: float = 0.0):
-        (south, west), (north, east) = bounds
-        x0, y1 = mercator(np.array([west]), np.array([south]))
-        x1, y0 = mercator(np.array([east]), np.array([north]))
-        width, height = size
-        self.scale = min(width / (x1[0] - x0[0]), (height - bottom) / (y1[0] - y0[0]))
-        self.origin = (
-            (x0[0] + x1[0]) / 2 - width / 2 / self.scale,
-            (y0[0] + y1[0]) / 2 - (height - bottom) / 2 / self.scale,
-        )
+    def metres_to_pixels(self, x, y) -> np.ndarray:
+        """Pixel positions (an (n, 2) array) of points in metres of the view's projection."""
+        (cx, cy), (px, py) = self._centre, self._pixel_centre
+        x, y = np.asarray(x, float), np.asarray(y, float)
+        return np.column_stack((px + (x - cx) * self.scale, py - (y - cy) * self.scale))
+
+    def pixels_to_metres(self, px, py) -> tuple[np.ndarray, np.ndarray]:
+        """The inverse of :meth:`metres_to_pixels`."""
+        (cx, cy), (ox, oy) = self._centre, self._pixel_centre
+        px, py = np.asarray(px, float), np.asarray(py, float)
+        return cx + (px - ox) / self.scale, cy - (py - oy) / self.scale
 
     def to_pixels(self, lon, lat) -> np.ndarray:
         """Pixel positions (an (n, 2) array) of the points *lon*, *lat* (degrees)."""
-        x, y = mercator(np.asarray(lon, float), np.asarray(lat, float))
-        return np.column_stack(
-            ((x - self.origin[0]) * self.scale, (y - self.origin[1]) * self.scale)
-        )
+        return self.metres_to_pixels(*project(self.projection, lon, lat))
 
 
-def project_countries(projection, countries: dict) -> list[tuple[str, float, Polygons]]:
-    """(iso3, area, polygons in pixels) of every unit with a shape, largest first (so that
-    enclaves are drawn last, over the unit around them)."""
+def extent_aspect(view: str) -> float:
+    """Width over height of the view's extent."""
+    _, ((xmin, ymin), (xmax, ymax)) = VIEW_EXTENTS[view]
+    return (xmax - xmin) / (ymax - ymin)
+
+
+def project_countries(fit: ViewFit, countries: dict) -> list[tuple[str, float, Polygons]]:
+    """(iso3, area, polygons in pixels) of every unit with a shape in the view's projection,
+    largest first (so that enclaves are drawn last, over the unit around them)."""
     shapes = []
     for feature in countries["features"]:
-        geometry = feature["geometry"]
-        if geometry is None:
+        if feature["geometry"] is None:
             continue
-        polygons = geometry["coordinates"]
-        if geometry["type"] == "Polygon":
-            polygons = [polygons]
+        unit = clip_to_window(fit.projection, shape(feature["geometry"]))
+        if unit is None:
+            continue
         projected = [
-            [projection.to_pixels(*np.array(ring).T) for ring in rings] for rings in polygons
+            [fit.to_pixels(*np.asarray(ring.coords).T) for ring in (p.exterior, *p.interiors)]
+            for p in shapely.get_parts(unit)
+            if p.geom_type == "Polygon"
         ]
         area = sum(ring_area(rings[0]) for rings in projected)
         shapes.append((feature["properties"]["iso3"], area, projected))
     return sorted(shapes, key=lambda shape: -shape[1])
 
 
-def project_points(projection, countries: dict) -> dict[str, np.ndarray]:
-    """The hover point of each small unit that has one, in pixels."""
-    return {
-        f["properties"]["iso3"]: projection.to_pixels(*np.array([f["properties"]["point"]]).T)[0]
-        for f in countries["features"]
-        if "point" in f["properties"]
-    }
+def project_points(fit: ViewFit, countries: dict) -> dict[str, np.ndarray]:
+    """The hover point of each small unit that has one, in pixels (where the view draws it)."""
+    points = {}
+    for feature in countries["features"]:
+        point = feature["properties"].get("point")
+        if point and clip_to_window(fit.projection, shapely.Point(point)) is not None:
+            points[feature["properties"]["iso3"]] = fit.to_pixels([point[0]], [point[1]])[0]
+    return points
 
 
-def project_lines(projection, borders: dict) -> dict[tuple[str, str], list[np.ndarray]]:
+def project_lines(fit: ViewFit, borders: dict) -> dict[tuple[str, str], list[np.ndarray]]:
     """Each (State, neighbour) border of the borders layer as pixel polylines."""
     lines = {}
     for feature in borders["features"]:
@@ -83,7 +116,7 @@ def project_lines(projection, borders: dict) -> dict[tuple[str, str], list[np.nd
         if geometry["type"] == "LineString":
             parts = [parts]
         pair = (feature["properties"]["iso3"], feature["properties"]["neighbour"])
-        lines[pair] = [projection.to_pixels(*np.array(line).T) for line in parts]
+        lines[pair] = [fit.to_pixels(*np.array(line).T) for line in parts]
     return lines
 
 

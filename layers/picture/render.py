@@ -8,26 +8,31 @@ cached by the statuses it shows, so frames between events only redraw text.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import math
 from dataclasses import dataclass
 
 import numpy as np
+import shapely
+import shapely.ops
 from PIL import Image, ImageDraw
 
 from geodata.belt import measured, on_day, pair_runs, population, totals_runs
 from geodata.model import Event, Status, Treaty
 from geodata.timeline import status_on
+from layers.labels import Label, Obstacles, candidates, place
 from layers.picture.panels import SOURCE_LINE, Panels, font, rgb
 from layers.picture.projection import (
-    WebMercatorFit,
+    ViewFit,
+    extent_aspect,
+    free_rectangle,
     project_countries,
     project_lines,
     project_points,
 )
 from layers.style import PALETTE, STATUS_STYLE
-from layers.views import VIEWS
 
 __all__ = ["SOURCE_LINE", "SUPERSAMPLE", "Frame", "MapRenderer", "font", "rgb"]
 
@@ -50,7 +55,8 @@ class MapRenderer:
     treaty, countries, borders
         The validated tables and the two GeoJSON layers from ``geodata``.
     view
-        A key of ``layers.views.VIEWS``.
+        A key of ``layers.views.VIEWS``: its projection and extent (``VIEW_EXTENTS``) are fitted
+        into the part of the picture the panels leave free.
     width, height
         Output size in pixels; text scales with the height (designed at 1080).
     span
@@ -59,7 +65,12 @@ class MapRenderer:
     Attributes
     ----------
     drawn
-        Every string drawn on the last image, in drawing order (cleared for each image).
+        Every string drawn on the last image, in drawing order (cleared for each image): the
+        country names first, then the panels'.
+    text_boxes
+        ``(text, box, panel box)`` of every string of the panels on the last image (pixels).
+    free
+        The rectangle of the picture (output pixels) the view's extent is fitted into.
     projection
         Longitude and latitude to pixels of the supersampled canvas (``to_pixels``).
     """
@@ -78,30 +89,103 @@ class MapRenderer:
         self.width, self.height = width, height
         self.unit = height / 1080
         self.size = (width * SUPERSAMPLE, height * SUPERSAMPLE)
-        bottom = 120 * self.unit * SUPERSAMPLE  # keep the timeline bar off the view
-        self.projection = WebMercatorFit(VIEWS[view], self.size, bottom)
-        self.shapes = project_countries(self.projection, countries)
-        self.points = project_points(self.projection, countries)
-        self.borders = project_lines(self.projection, borders)
         lengths = measured(borders)
         self.belt_runs = pair_runs(treaty, lengths)
         self.totals_runs = totals_runs(treaty, lengths, population(countries))
-        self.panels = Panels(treaty, width, height, span)
+        belts = [totals for _, totals in self.totals_runs]
+        self.panels = Panels(treaty, width, height, span, belts)
+        self.free = self._free_rectangle()
+        self.projection = ViewFit(view, tuple(v * SUPERSAMPLE for v in self.free))
+        self.shapes = project_countries(self.projection, countries)
+        self.points = project_points(self.projection, countries)
+        self.borders = project_lines(self.projection, borders)
+        self.labels = [self._visible(label) for label in candidates(treaty, countries, view)]
         self.drawn: list[str] = []
+        self.text_boxes: list = []
         self._maps: dict[tuple, Image.Image] = {}
+        self._names: dict[tuple, tuple[Image.Image, list[str]]] = {}
+
+    def _free_rectangle(self) -> tuple[float, float, float, float]:
+        """Where the view goes: the largest rectangle for its extent beside the panels' largest
+        boxes, less a margin of 12 px (at 1080) all round."""
+        margin = 12 * self.unit
+        x0, y0, x1, y1 = free_rectangle(
+            self.width, self.height, list(self.panels.reserved), extent_aspect(self.view)
+        )
+        return (x0 + margin, y0 + margin, x1 - margin, y1 - margin)
 
     def image(self, frame: Frame) -> Image.Image:
         """The finished image for *frame*, at the output size."""
         statuses = {iso3: status_on(self.treaty, iso3, frame.day) for iso3 in self.treaty.units}
         belt = {pair: on_day(runs, frame.day) for pair, runs in self.belt_runs.items()}
-        key = tuple(sorted(statuses.items()))
+        names, texts = self._names_layer(frame.day)
+        key = (tuple(sorted(statuses.items())), id(names))
         if key not in self._maps:
-            self._maps = {key: self._draw_map(statuses, belt)}  # one kept: frames come in order
+            base = self._draw_map(statuses, belt)
+            base.paste(names, (0, 0), names)
+            self._maps = {key: base}  # one kept: frames come in order
         picture = self._maps[key].copy()
-        self.drawn = []
+        self.drawn = list(texts)
+        self.text_boxes = []
         totals = on_day(self.totals_runs, frame.day)
-        self.panels.draw(picture, frame.day, frame.event, totals, self.drawn)
+        self.panels.draw(picture, frame.day, frame.event, totals, self.drawn, self.text_boxes)
         return picture
+
+    def _names_layer(self, day: dt.date) -> tuple[Image.Image, list[str]]:
+        """The country names as a transparent layer at the output size, and their texts: placed
+        and drawn once per set of names (a State is named from its independence on)."""
+        active = tuple(label for label in self.labels if (label.from_day or day) <= day)
+        if active not in self._names:
+            face = font(round(18 * self.unit), bold=True)
+            halo = max(1, round(3 * self.unit))
+
+            def measure(text: str) -> tuple[float, float]:
+                x0, y0, x1, y1 = face.getbbox(text, anchor="mm", stroke_width=halo)
+                return (x1 - x0, y1 - y0)
+
+            lines = [line / SUPERSAMPLE for parts in self.borders.values() for line in parts]
+            obstacles = Obstacles(boxes=self.panels.reserved, lines=lines)
+            size = (self.width, self.height)
+            placed = place(active, self._metres_to_output, measure, obstacles, *size, day)
+            layer = Image.new("RGBA", (self.width, self.height), (0, 0, 0, 0))
+            draw = ImageDraw.Draw(layer)
+            ink, paper = rgb(PALETTE["text"]), rgb(PALETTE["paper"])
+            for name in placed:
+                xy, text = (name.x, name.y), name.label.text
+                draw.text(xy, text, ink, face, "mm", stroke_width=halo, stroke_fill=paper)
+            self._names[active] = (layer, [name.label.text for name in placed])
+        return self._names[active]
+
+    def _visible(self, label: Label) -> Label:
+        """*label*, moved (if it is always named and its point lies under a panel or off the
+        picture: Russia's, east of the Urals) to the middle of the part of its unit in view."""
+        x, y = self._metres_to_output([label.x], [label.y])[0]
+        panels = shapely.union_all([shapely.box(*box) for box in self.panels.reserved])
+        in_view = shapely.box(0, 0, self.width, self.height).difference(panels)
+        if not label.always or in_view.contains(shapely.Point(x, y)):
+            return label
+        polygons = next((p for iso3, _, p in self.shapes if iso3 == label.iso3), [])
+        unit = shapely.MultiPolygon(
+            [
+                shapely.Polygon(rings[0] / SUPERSAMPLE, [r / SUPERSAMPLE for r in rings[1:]])
+                for rings in polygons
+            ]
+        ).buffer(0)
+        part = unit.intersection(in_view)
+        if part.is_empty:
+            return label
+        largest = max(shapely.get_parts(part), key=lambda p: p.area)
+        centre = shapely.ops.polylabel(largest, 2.0)
+        (mx,), (my,) = self._output_to_metres([centre.x], [centre.y])
+        return dataclasses.replace(label, x=float(mx), y=float(my))
+
+    def _output_to_metres(self, x, y):
+        return self.projection.pixels_to_metres(
+            np.asarray(x, float) * SUPERSAMPLE, np.asarray(y, float) * SUPERSAMPLE
+        )
+
+    def _metres_to_output(self, x, y) -> np.ndarray:
+        return self.projection.metres_to_pixels(x, y) / SUPERSAMPLE
 
     def _draw_map(self, statuses: dict[str, Status], belt: dict) -> Image.Image:
         big = Image.new("RGB", self.size, rgb(PALETTE["sea"]))

@@ -31,6 +31,12 @@ class BeltLayer(Part):
     part = "belt"
 
 
+class Labels(Part):
+    """Country names, placed where they fit (layers/labels.py says which, in what order)."""
+
+    part = "labels"
+
+
 class Legend(Part):
     """Every status with its swatch and the count of States in it on the day."""
 

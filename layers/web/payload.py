@@ -11,11 +11,17 @@ import json
 
 from geodata.belt import contested, measured, pair_runs, population, published_km, totals_runs
 from geodata.model import OPENED, Status, Treaty, Unit, UnitKind
+from geodata.projection import EUROPE_WINDOW, project, project_geometry
 from geodata.timeline import change_dates, counts_on, dated_events, intervals
+from layers.labels import candidates
 from layers.style import PALETTE, status_index, style_table
-from layers.views import BELT_END, BELT_START, VIEW_LABELS, VIEWS, timeline_end
+from layers.views import BELT_END, BELT_START, VIEW_EXTENTS, VIEW_LABELS, timeline_end
 
 EPOCH = dt.date(1970, 1, 1)
+# Shapes are sent in the projection of each view (geodata/projection.py), as integers in units
+# of this many metres: finer than the layer's simplification (about 5 km), and with both
+# projections fewer bytes than the one in degrees was (README, "Projections").
+QUANTUM_M = {"world": 1000, "europe": 500}
 # The guided tour: the key events from the joint statement to Poland's exit.
 TOUR = (dt.date(2025, 3, 18), dt.date(2026, 2, 20))
 
@@ -59,39 +65,108 @@ def build_payload(treaty: Treaty, countries: dict, borders: dict, today: dt.date
         "ticks": sorted(ticks.items()),
         "tour": tour,
         "sources": sources.items,
-        "views": VIEWS,
+        "views": {
+            name: {"projection": projection, "extent": _km(extent)}
+            for name, (projection, extent) in VIEW_EXTENTS.items()
+        },
         "viewLabels": VIEW_LABELS,
-        "shapes": encode_shapes(countries),
-        "borders": borders,
+        "projections": {
+            name: _projected(name, countries, borders, metres) for name, metres in QUANTUM_M.items()
+        },
+        "labels": {view: _labels(treaty, countries, view) for view in VIEW_EXTENTS},
         "belt": _belt(treaty, borders, population(countries)),
         "messages": {},
     }
 
 
-def encode_shapes(countries: dict, scale: int = 1000) -> list[list]:
-    """Country shapes, compact: ``[iso3, point or None, polygons]``, each ring a flat list of
-    integer coordinates (degrees x 1000, the layer's precision), each after the first as the
-    difference from the one before. Half the bytes of GeoJSON, and quicker for the browser."""
+def _projected(name: str, countries: dict, borders: dict, metres: int) -> dict:
+    """The shapes, points and belt lines in projection *name*, for the browser."""
+    return {
+        "unit": metres / 1000,  # km per integer unit
+        "shapes": encode_shapes(countries, name, metres),
+        "borders": {
+            f"{f['properties']['iso3']}-{f['properties']['neighbour']}": _lines(
+                project_geometry(name, f["geometry"]), metres
+            )
+            for f in borders["features"]
+        },
+    }
+
+
+def encode_shapes(countries: dict, projection: str, metres: int) -> list[list]:
+    """Country shapes, compact: ``[iso3, point or None, polygons]`` in *projection*, each ring a
+    flat list of integer coordinates (x, y in units of *metres*), each after the first as the
+    difference from the one before (repeated points dropped). Half the bytes of GeoJSON, and
+    quicker for the browser. A unit the projection does not draw (outside Europe's window) is
+    left out."""
     shapes = []
     for feature in countries["features"]:
-        geometry = feature["geometry"]
+        geometry, properties = feature["geometry"], feature["properties"]
         polygons = []
         if geometry is not None:
-            parts = geometry["coordinates"]
-            parts = [parts] if geometry["type"] == "Polygon" else parts
-            polygons = [[_delta_ring(ring, scale) for ring in rings] for rings in parts]
-        properties = feature["properties"]
-        shapes.append([properties["iso3"], properties.get("point"), polygons])
+            projected = project_geometry(projection, geometry)
+            if projected is not None and projected["type"] in ("Polygon", "MultiPolygon"):
+                parts = projected["coordinates"]
+                parts = [parts] if projected["type"] == "Polygon" else parts
+                polygons = [rings for rings in (_rings(part, metres) for part in parts) if rings]
+        point = _point(projection, properties.get("point"), metres)
+        if polygons or point:
+            shapes.append([properties["iso3"], point, polygons])
     return shapes
 
 
-def _delta_ring(ring: list, scale: int) -> list[int]:
-    flat, last_x, last_y = [], 0, 0
-    for lon, lat in ring:
-        x, y = round(lon * scale), round(lat * scale)
-        flat += [x - last_x, y - last_y]
-        last_x, last_y = x, y
+def _rings(rings: list, metres: int) -> list[list[int]]:
+    encoded = [_delta_ring(ring, metres) for ring in rings]
+    return [] if len(encoded[0]) < 6 else [ring for ring in encoded if len(ring) >= 6]
+
+
+def _point(projection: str, lonlat, metres: int) -> list[int] | None:
+    if lonlat is None:
+        return None
+    west, south, east, north = EUROPE_WINDOW
+    if projection == "europe" and not (west <= lonlat[0] <= east and south <= lonlat[1] <= north):
+        return None
+    x, y = project(projection, lonlat[0], lonlat[1])
+    return [round(float(x) / metres), round(float(y) / metres)]
+
+
+def _delta_ring(ring: list, metres: int) -> list[int]:
+    flat, last_x, last_y, previous = [], 0, 0, None
+    for x, y in ring:
+        point = (round(x / metres), round(y / metres))
+        if point == previous:
+            continue
+        flat += [point[0] - last_x, point[1] - last_y]
+        last_x, last_y = previous = point
     return flat
+
+
+def _lines(geometry: dict | None, metres: int) -> list[list[int]]:
+    if geometry is None:
+        return []
+    lines = geometry["coordinates"]
+    lines = [lines] if geometry["type"] == "LineString" else lines
+    return [_delta_ring(line, metres) for line in lines]
+
+
+def _km(extent: list) -> list:
+    return [[round(x / 1000, 1), round(y / 1000, 1)] for x, y in extent]
+
+
+def _labels(treaty: Treaty, countries: dict, view: str) -> list[list]:
+    """The names to place on *view* in priority order (layers/labels.py): [iso3, text, x km,
+    y km, always, first day or null]."""
+    return [
+        [
+            label.iso3,
+            label.text,
+            round(label.x / 1000, 1),
+            round(label.y / 1000, 1),
+            label.always,
+            day_number(label.from_day) if label.from_day else None,
+        ]
+        for label in candidates(treaty, countries, view)
+    ]
 
 
 def _belt(treaty: Treaty, borders: dict, people: dict[str, int]) -> dict:

@@ -13,3 +13,16 @@ export function addPanel(L, map, position, className, build) {
   control.addTo(map);
   return control.getContainer();
 }
+
+/** The boxes of the panels on the map now (pixels from the map's top left): what a view is
+    fitted around and what names avoid. */
+export function panelBoxes(map) {
+  const container = map.getContainer(), origin = container.getBoundingClientRect();
+  return [...container.querySelectorAll(".mbt-panel, .leaflet-control-zoom, .leaflet-control-attribution")]
+    .filter((panel) => !panel.hidden && panel.offsetParent !== null)
+    .map((panel) => {
+      const r = panel.getBoundingClientRect();
+      return {left: r.left - origin.left, top: r.top - origin.top, right: r.right - origin.left, bottom: r.bottom - origin.top};
+    })
+    .filter((box) => box.right > box.left && box.bottom > box.top);
+}

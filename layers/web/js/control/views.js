@@ -9,7 +9,8 @@ import {addPanel} from "./panel.js";
 export const views = {
   name: "views",
   needs: [],
-  after: ["legend"],  /* under the legend, in the same corner */
+  /* under the legend, in the same corner; fitted around every panel, so after them all */
+  after: ["legend", "caption", "beltpanel", "events", "timebar", "chart"],
   start({L, map, data, controller, fit}) {
     let buttons = [];
     addPanel(L, map, "topright", "mbt-views", (box) => {
@@ -23,6 +24,7 @@ export const views = {
     });
     L.control.zoom({position: "topright"}).addTo(map);
     let fitting = false, userMoved = false, fitted = null;
+    const projectionOf = (name) => data.views[name].projection;
     map.on("zoomstart dragstart", () => { if (!fitting) userMoved = true; });
     const show = (name, animate) => {
       for (const node of buttons) node.setAttribute("aria-pressed", String(node.dataset.view === name));
@@ -30,10 +32,12 @@ export const views = {
       if (!size.x || !size.y) return;
       /* Refitting reprojects every shape: skip it when nothing would change. */
       if (!userMoved && fitted && fitted.view === name && fitted.size.equals(size)) return;
+      /* Another projection is another set of shapes: no flight from one to the other. */
+      const sameProjection = fitted && projectionOf(fitted.view) === projectionOf(name);
       fitted = {view: name, size};
       userMoved = false;
       fitting = true;
-      fit(name, animate);
+      fit(name, animate && sameProjection);
       fitting = false;
     };
     map.on("mbt:view", (e) => show(e.view, true));

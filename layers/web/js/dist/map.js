@@ -351,12 +351,34 @@
     return index < 0 ? before : runs[index][1];
   }
 
+  // layers/web/js/map/crs.js
+  var PIXELS_PER_KM = 256 / 4e4;
+  function projectedCrs(L) {
+    return L.extend({}, L.CRS.Simple, {
+      transformation: new L.Transformation(PIXELS_PER_KM, 0, -PIXELS_PER_KM, 0)
+    });
+  }
+  function extentBounds(L, [[xmin, ymin], [xmax, ymax]]) {
+    return L.latLngBounds([ymin, xmin], [ymax, xmax]);
+  }
+  function decodeLine(flat, unit) {
+    const points = new Array(flat.length / 2);
+    let x = 0, y = 0;
+    for (let i = 0; i < flat.length; i += 2) {
+      x += flat[i];
+      y += flat[i + 1];
+      points[i / 2] = [y * unit, x * unit];
+    }
+    return points;
+  }
+
   // layers/web/js/layer/status.js
   var statusLayer = {
     name: "status",
     needs: [],
     start({ L, map, data, controller }) {
-      const units = data.units, drawn = {}, shown = {};
+      const units = data.units, sets = {};
+      let current = null;
       const styleFor = (index) => {
         const style = data.styles[index];
         return {
@@ -369,18 +391,28 @@
         };
       };
       const tooltip = (iso3) => unitTooltip(data, iso3, controller.state.day);
-      const register = (iso3, layer) => {
-        (drawn[iso3] = drawn[iso3] || []).push(layer);
-        layer.on("add", () => layer.getElement()?.setAttribute("data-iso3", iso3));
-        layer.addTo(map);
-        layer.bindTooltip(() => tooltip(iso3), { sticky: true, direction: "auto", opacity: 0.97 });
+      const build = (name) => {
+        const { shapes, unit } = data.projections[name];
+        const set = { group: L.layerGroup(), drawn: {}, shown: {} };
+        for (const [iso3, point, polygons] of shapes) {
+          const layers = set.drawn[iso3] = [];
+          const style = styleFor(set.shown[iso3] = valueAt(units[iso3].r, controller.state.day));
+          if (polygons.length) layers.push(L.polygon(polygons.map((rings) => rings.map((ring) => decodeLine(ring, unit))), style));
+          if (point) layers.push(L.circleMarker([point[1] * unit, point[0] * unit], { radius: 4.5, ...style }));
+          for (const layer of layers) {
+            layer.on("add", () => {
+              const element = layer.getElement();
+              element.setAttribute("data-iso3", iso3);
+              element.removeAttribute("tabindex");
+            });
+            layer.bindTooltip(() => tooltip(iso3), { sticky: true, direction: "auto", opacity: 0.97 });
+            set.group.addLayer(layer);
+          }
+        }
+        return set;
       };
-      for (const [iso3, point, polygons] of data.shapes) {
-        shown[iso3] = valueAt(units[iso3].r, controller.state.day);
-        if (polygons.length) register(iso3, L.polygon(polygons.map((rings) => rings.map((ring) => decodeRing(ring))), styleFor(shown[iso3])));
-        if (point) register(iso3, L.circleMarker([point[1], point[0]], { radius: 4.5, ...styleFor(shown[iso3]) }));
-      }
       const recolour = (day) => {
+        const { drawn, shown } = current;
         for (const iso3 in drawn) {
           const index = valueAt(units[iso3].r, day);
           if (shown[iso3] === index) continue;
@@ -389,7 +421,18 @@
           for (const layer of drawn[iso3]) layer.setStyle(style);
         }
       };
+      const show = (view) => {
+        const name = data.views[view].projection;
+        const next = sets[name] = sets[name] || build(name);
+        if (next === current) return;
+        if (current) map.removeLayer(current.group);
+        current = next;
+        recolour(controller.state.day);
+        current.group.addTo(map);
+      };
       map.on("mbt:day", (e) => recolour(e.day));
+      map.on("mbt:view", (e) => show(e.view));
+      show(controller.state.view);
       return { tooltip, recolour };
     }
   };
@@ -415,16 +458,6 @@
     el("div", "mbt-source", t("Source: {source}", { source: data.sources[unit.s] }), box);
     return box;
   }
-  function decodeRing(flat, scale = 1e3) {
-    const points = new Array(flat.length / 2);
-    let x = 0, y = 0;
-    for (let i = 0; i < flat.length; i += 2) {
-      x += flat[i];
-      y += flat[i + 1];
-      points[i / 2] = [y / scale, x / scale];
-    }
-    return points;
-  }
 
   // layers/web/js/layer/belt.js
   var beltLayer = {
@@ -433,30 +466,30 @@
     start({ L, map, data, controller }) {
       const pane = map.createPane("mbt-belt");
       pane.style.zIndex = 450;
-      const features = new Map(data.borders.features.map((f) => [`${f.properties.iso3}-${f.properties.neighbour}`, f]));
-      const lines = data.belt.pairs.map(([iso3, neighbour, measured, , runs]) => {
-        const feature = features.get(`${iso3}-${neighbour}`);
-        const halo = L.geoJSON(feature, {
-          pane: "mbt-belt",
-          interactive: false,
-          style: { color: data.palette["belt-halo"], weight: 8, opacity: 0, lineCap: "round" }
-        }).addTo(map);
-        const line = L.geoJSON(feature, {
-          pane: "mbt-belt",
-          style: { color: data.palette.belt, weight: 4.5, opacity: 0, lineCap: "round" }
-        }).addTo(map);
-        line.bindTooltip(() => {
-          const box = el("div", "mbt-tip");
-          el("div", "mbt-name", `${data.units[iso3].n} – ${data.units[neighbour].n}`, box);
-          el("div", "", t("{length} measured on the 1:10m boundaries", { length: km(measured) }), box);
-          const style = data.styles[valueAt(data.units[iso3].r, controller.state.day)];
-          el("div", "mbt-status", t(style.label), box);
-          return box;
-        }, { sticky: true });
-        return { key: `${iso3}-${neighbour}`, runs, halo, line, state: null };
-      });
+      const sets = {};
+      let current = null;
+      const tooltip = (iso3, neighbour, measured) => {
+        const box = el("div", "mbt-tip");
+        el("div", "mbt-name", `${data.units[iso3].n} – ${data.units[neighbour].n}`, box);
+        el("div", "", t("{length} measured on the 1:10m boundaries", { length: km(measured) }), box);
+        el("div", "mbt-status", t(data.styles[valueAt(data.units[iso3].r, controller.state.day)].label), box);
+        return box;
+      };
+      const build = (name) => {
+        const { borders, unit } = data.projections[name];
+        const group = L.layerGroup();
+        const lines = data.belt.pairs.map(([iso3, neighbour, measured, , runs]) => {
+          const points = (borders[`${iso3}-${neighbour}`] || []).map((line2) => decodeLine(line2, unit));
+          const halo = L.polyline(points, { pane: "mbt-belt", interactive: false, color: data.palette["belt-halo"], weight: 8, opacity: 0, lineCap: "round" });
+          const line = L.polyline(points, { pane: "mbt-belt", color: data.palette.belt, weight: 4.5, opacity: 0, lineCap: "round" });
+          line.bindTooltip(() => tooltip(iso3, neighbour, measured), { sticky: true });
+          group.addLayer(halo).addLayer(line);
+          return { key: `${iso3}-${neighbour}`, runs, halo, line, points, state: null };
+        });
+        return { group, lines };
+      };
       const update = (day) => {
-        for (const border of lines) {
+        for (const border of current.lines) {
           const state = valueAt(border.runs, day, "off");
           if (state === border.state) continue;
           border.state = state;
@@ -465,9 +498,23 @@
           border.line.setStyle({ opacity, dashArray: state === "contested" ? "2 9" : null, weight: state === "contested" ? 3.5 : 4.5 });
         }
       };
+      const show = (view) => {
+        const name = data.views[view].projection;
+        const next = sets[name] = sets[name] || build(name);
+        if (next === current) return;
+        if (current) map.removeLayer(current.group);
+        current = next;
+        update(controller.state.day);
+        current.group.addTo(map);
+      };
       map.on("mbt:day", (e) => update(e.day));
-      update(controller.state.day);
-      return { states: () => Object.fromEntries(lines.map((b) => [b.key, b.state])) };
+      map.on("mbt:view", (e) => show(e.view));
+      show(controller.state.view);
+      return {
+        states: () => Object.fromEntries(current.lines.map((b) => [b.key, b.state])),
+        /** The lines shown, as [y, x] km points (names must not cover them). */
+        lines: () => current.lines.map((b) => b.points).flat()
+      };
     }
   };
 
@@ -484,6 +531,132 @@
     control.addTo(map);
     return control.getContainer();
   }
+  function panelBoxes(map) {
+    const container = map.getContainer(), origin = container.getBoundingClientRect();
+    return [...container.querySelectorAll(".mbt-panel, .leaflet-control-zoom, .leaflet-control-attribution")].filter((panel) => !panel.hidden && panel.offsetParent !== null).map((panel) => {
+      const r = panel.getBoundingClientRect();
+      return { left: r.left - origin.left, top: r.top - origin.top, right: r.right - origin.left, bottom: r.bottom - origin.top };
+    }).filter((box) => box.right > box.left && box.bottom > box.top);
+  }
+
+  // layers/web/js/core/geometry.js
+  function overlaps(a, b) {
+    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  }
+  function segmentHitsBox([x1, y1], [x2, y2], box) {
+    if (Math.max(x1, x2) < box.left || Math.min(x1, x2) > box.right || Math.max(y1, y2) < box.top || Math.min(y1, y2) > box.bottom) return false;
+    const inside = (x, y) => x >= box.left && x <= box.right && y >= box.top && y <= box.bottom;
+    if (inside(x1, y1) || inside(x2, y2)) return true;
+    const corners = [[box.left, box.top], [box.right, box.top], [box.right, box.bottom], [box.left, box.bottom]];
+    const side = ([x, y]) => Math.sign((x2 - x1) * (y - y1) - (y2 - y1) * (x - x1));
+    const sides = new Set(corners.map(side));
+    return sides.has(1) && sides.has(-1) || sides.has(0);
+  }
+  function largestFreeRect(panels, width, height, aspect, margin = 8) {
+    const blocked = panels.map((p) => ({ left: p.left - margin, top: p.top - margin, right: p.right + margin, bottom: p.bottom + margin }));
+    const xs = [.../* @__PURE__ */ new Set([0, width, ...blocked.flatMap((p) => [p.left, p.right])])].filter((x) => x >= 0 && x <= width).sort((a, b) => a - b);
+    const ys = [.../* @__PURE__ */ new Set([0, height, ...blocked.flatMap((p) => [p.top, p.bottom])])].filter((y) => y >= 0 && y <= height).sort((a, b) => a - b);
+    let best = null, bestScale = 0;
+    for (let i = 0; i < xs.length; i += 1) {
+      for (let j = i + 1; j < xs.length; j += 1) {
+        for (let k = 0; k < ys.length; k += 1) {
+          for (let m = k + 1; m < ys.length; m += 1) {
+            const rect = { left: xs[i], right: xs[j], top: ys[k], bottom: ys[m] };
+            const w = rect.right - rect.left, h = rect.bottom - rect.top;
+            const scale = Math.min(w / aspect, h);
+            if (scale <= bestScale || blocked.some((p) => overlaps(rect, p))) continue;
+            best = rect;
+            bestScale = scale;
+          }
+        }
+      }
+    }
+    return best;
+  }
+
+  // layers/web/js/layer/placement.js
+  var NUDGES = [[0, 0], [0, -1], [0, 1], [-1, 0], [1, 0], [-1, -1], [1, -1], [-1, 1], [1, 1], [0, -2], [0, 2], [-2, 0], [2, 0]];
+  var SMALLER = 0.8;
+  function placeLabels(candidates, size, panels, lines, width, height) {
+    const placed = [];
+    const clear = (box) => box.left >= 0 && box.top >= 0 && box.right <= width && box.bottom <= height && !placed.some((p) => overlaps(p.box, box)) && !panels.some((p) => overlaps(p, box)) && !lines.some((line) => line.some((point, i) => i > 0 && segmentHitsBox(line[i - 1], point, box)));
+    const attempt = (candidate, w, h, nudges, scale) => {
+      for (const [dx, dy] of nudges) {
+        const cx = candidate.x + dx * (w / 2 + 4), cy = candidate.y + dy * (h + 2);
+        const box = { left: cx - w / 2, top: cy - h / 2, right: cx + w / 2, bottom: cy + h / 2 };
+        if (clear(box)) return { ...candidate, box, scale };
+      }
+      return null;
+    };
+    for (const candidate of candidates) {
+      const [w, h] = size(candidate.text);
+      const label = candidate.always ? attempt(candidate, w, h, NUDGES, 1) || attempt(candidate, w * SMALLER, h * SMALLER, NUDGES, SMALLER) : attempt(candidate, w, h, NUDGES.slice(0, 1), 1);
+      if (label) placed.push(label);
+    }
+    return placed;
+  }
+
+  // layers/web/js/layer/labels.js
+  var labels = {
+    name: "labels",
+    needs: ["belt"],
+    after: ["timebar", "legend", "caption", "beltpanel", "views", "chart"],
+    /* it avoids the panels */
+    start({ L, map, data, controller, parts: parts2 }) {
+      const pane = map.createPane("mbt-labels");
+      pane.style.zIndex = 460;
+      pane.style.pointerEvents = "none";
+      pane.setAttribute("aria-hidden", "true");
+      const canvas = document.createElement("canvas").getContext("2d");
+      const layer = L.layerGroup().addTo(map);
+      let font = null, shownKey = null;
+      const pixels = () => parseFloat(/([\d.]+)px/.exec(font)[1]);
+      const size = (text) => {
+        canvas.font = font;
+        return [canvas.measureText(text).width + 6, pixels() + 4];
+      };
+      const place = () => {
+        const view = controller.state.view, day = controller.state.day;
+        font = getComputedStyle(map.getContainer()).getPropertyValue("--mbt-label-font").trim() || "600 14px sans-serif";
+        const toPixel = ([y, x]) => {
+          const p = map.latLngToContainerPoint([y, x]);
+          return [p.x, p.y];
+        };
+        const candidates = data.labels[view].filter(([, , , , , from]) => from === null || day >= from).map(([iso3, text, x, y, always]) => {
+          const [px, py] = toPixel([y, x]);
+          return { iso3, text, x: px, y: py, always };
+        });
+        const lines = parts2.belt.lines().map((line) => line.map(toPixel));
+        const { x: width, y: height } = map.getSize();
+        layer.clearLayers();
+        for (const label of placeLabels(candidates, size, panelBoxes(map), lines, width, height)) {
+          const node = document.createElement("span");
+          node.className = "mbt-label";
+          node.textContent = label.text;
+          if (label.scale !== 1) node.style.fontSize = `${label.scale * pixels()}px`;
+          const point = map.containerPointToLatLng([(label.box.left + label.box.right) / 2, (label.box.top + label.box.bottom) / 2]);
+          L.marker(point, {
+            pane: "mbt-labels",
+            interactive: false,
+            keyboard: false,
+            icon: L.divIcon({ className: "mbt-label-icon", html: node, iconSize: null })
+          }).addTo(layer);
+        }
+      };
+      const starts = data.labels ? Object.values(data.labels).flat().map((entry) => entry[5]).filter((day) => day !== null) : [];
+      map.on("mbt:day", (e) => {
+        const key = starts.filter((day) => e.day >= day).length;
+        if (key !== shownKey) {
+          shownKey = key;
+          place();
+        }
+      });
+      map.on("zoomend moveend mbt:fitted", place);
+      shownKey = starts.filter((day) => controller.state.day >= day).length;
+      place();
+      return { place };
+    }
+  };
 
   // layers/web/js/control/beltpanel.js
   var beltPanel = {
@@ -814,8 +987,8 @@
   var views = {
     name: "views",
     needs: [],
-    after: ["legend"],
-    /* under the legend, in the same corner */
+    /* under the legend, in the same corner; fitted around every panel, so after them all */
+    after: ["legend", "caption", "beltpanel", "events", "timebar", "chart"],
     start({ L, map, data, controller, fit }) {
       let buttons = [];
       addPanel(L, map, "topright", "mbt-views", (box) => {
@@ -829,6 +1002,7 @@
       });
       L.control.zoom({ position: "topright" }).addTo(map);
       let fitting = false, userMoved = false, fitted = null;
+      const projectionOf = (name) => data.views[name].projection;
       map.on("zoomstart dragstart", () => {
         if (!fitting) userMoved = true;
       });
@@ -837,10 +1011,11 @@
         const size = map.getSize();
         if (!size.x || !size.y) return;
         if (!userMoved && fitted && fitted.view === name && fitted.size.equals(size)) return;
+        const sameProjection = fitted && projectionOf(fitted.view) === projectionOf(name);
         fitted = { view: name, size };
         userMoved = false;
         fitting = true;
-        fit(name, animate);
+        fit(name, animate && sameProjection);
         fitting = false;
       };
       map.on("mbt:view", (e) => show(e.view, true));
@@ -1152,6 +1327,19 @@
     return api;
   }
 
+  // layers/web/js/map/fit.js
+  function fitView(L, map, extent, animate) {
+    const [[xmin, ymin], [xmax, ymax]] = extent;
+    const { x: width, y: height } = map.getSize();
+    const rect = largestFreeRect(panelBoxes(map), width, height, (xmax - xmin) / (ymax - ymin)) || { left: 0, top: 0, right: width, bottom: height };
+    map.fitBounds(extentBounds(L, extent), {
+      animate: !!animate,
+      paddingTopLeft: [rect.left, rect.top],
+      paddingBottomRight: [width - rect.right, height - rect.bottom]
+    });
+    map.fire("mbt:fitted");
+  }
+
   // layers/web/js/map/hooks.js
   function installHooks(win, { map, data, controller, parts: parts2 }, timing2) {
     const hooks = {
@@ -1248,7 +1436,8 @@
     chart,
     views,
     keyboard,
-    announce
+    announce,
+    labels
   ].map((part) => [part.name, part]));
   var timing = { script: performance.now() };
   function readJson(element) {
@@ -1287,7 +1476,7 @@
     const opening = await host.opening(data);
     timing.start = performance.now();
     const L = window.L;
-    const map = L.map(container, config.map);
+    const map = L.map(container, { ...config.map, crs: projectedCrs(L) });
     map.attributionControl.setPrefix("Leaflet");
     map.attributionControl.addAttribution(config.attribution);
     installPatterns(data.styles, data.palette);
@@ -1303,9 +1492,8 @@
       options: { ...config.playback, reducedMotion: window.matchMedia("(prefers-reduced-motion: reduce)").matches },
       scheduler: window
     });
-    const padding = { paddingTopLeft: [0, 10], paddingBottomRight: [0, 90] };
-    const fit = (view, animate) => map.fitBounds(data.views[view], { animate: !!animate, ...padding });
-    map.fitBounds(data.views[controller.state.view], { animate: false, ...padding });
+    const fit = (view, animate) => fitView(L, map, data.views[view].extent, animate);
+    map.fitBounds(extentBounds(L, data.views[controller.state.view].extent), { animate: false });
     const context = { L, map, data, config, controller, host, fit };
     startParts(startOrder(CATALOGUE, Object.keys(settings)), context, settings);
     host.attach(context);

@@ -1,19 +1,22 @@
 /* The choropleth: every map unit filled by its status on the day. The shapes come once, in the
-   page's data; a date change restyles only the units whose status changed. Tooltips give the
-   unit's status on the day, its key dates and its source. */
+   page's data, in each view's projection; the units of the projection shown are on the map, and
+   a date change restyles only those whose status changed. Tooltips give the unit's status on
+   the day, its key dates and its source. */
 
 import {el} from "../core/dom.js";
 import {isoDay} from "../core/days.js";
 import {longDay} from "../core/format.js";
 import {t} from "../core/i18n.js";
 import {valueAt} from "../core/lookup.js";
+import {decodeLine} from "../map/crs.js";
 import {fill} from "./patterns.js";
 
 export const statusLayer = {
   name: "status",
   needs: [],
   start({L, map, data, controller}) {
-    const units = data.units, drawn = {}, shown = {};
+    const units = data.units, sets = {};
+    let current = null;
     const styleFor = (index) => {
       const style = data.styles[index];
       return {
@@ -24,18 +27,31 @@ export const statusLayer = {
       };
     };
     const tooltip = (iso3) => unitTooltip(data, iso3, controller.state.day);
-    const register = (iso3, layer) => {
-      (drawn[iso3] = drawn[iso3] || []).push(layer);
-      layer.on("add", () => layer.getElement()?.setAttribute("data-iso3", iso3));
-      layer.addTo(map);
-      layer.bindTooltip(() => tooltip(iso3), {sticky: true, direction: "auto", opacity: 0.97});
+    /* One projection's shapes, built the first time a view in it is shown. */
+    const build = (name) => {
+      const {shapes, unit} = data.projections[name];
+      const set = {group: L.layerGroup(), drawn: {}, shown: {}};
+      for (const [iso3, point, polygons] of shapes) {
+        const layers = set.drawn[iso3] = [];
+        const style = styleFor(set.shown[iso3] = valueAt(units[iso3].r, controller.state.day));
+        if (polygons.length) layers.push(L.polygon(polygons.map((rings) => rings.map((ring) => decodeLine(ring, unit))), style));
+        if (point) layers.push(L.circleMarker([point[1] * unit, point[0] * unit], {radius: 4.5, ...style}));
+        for (const layer of layers) {
+          layer.on("add", () => {
+            const element = layer.getElement();
+            element.setAttribute("data-iso3", iso3);
+            /* Leaflet makes a shape with a tooltip a Tab stop: hundreds of them before Play.
+               Countries are reached another way (README, Keys). */
+            element.removeAttribute("tabindex");
+          });
+          layer.bindTooltip(() => tooltip(iso3), {sticky: true, direction: "auto", opacity: 0.97});
+          set.group.addLayer(layer);
+        }
+      }
+      return set;
     };
-    for (const [iso3, point, polygons] of data.shapes) {
-      shown[iso3] = valueAt(units[iso3].r, controller.state.day);  /* drawn in the day's style at once */
-      if (polygons.length) register(iso3, L.polygon(polygons.map((rings) => rings.map((ring) => decodeRing(ring))), styleFor(shown[iso3])));
-      if (point) register(iso3, L.circleMarker([point[1], point[0]], {radius: 4.5, ...styleFor(shown[iso3])}));
-    }
     const recolour = (day) => {
+      const {drawn, shown} = current;
       for (const iso3 in drawn) {
         const index = valueAt(units[iso3].r, day);
         if (shown[iso3] === index) continue;
@@ -44,7 +60,18 @@ export const statusLayer = {
         for (const layer of drawn[iso3]) layer.setStyle(style);
       }
     };
+    const show = (view) => {
+      const name = data.views[view].projection;
+      const next = sets[name] = sets[name] || build(name);
+      if (next === current) return;
+      if (current) map.removeLayer(current.group);
+      current = next;
+      recolour(controller.state.day);
+      current.group.addTo(map);
+    };
     map.on("mbt:day", (e) => recolour(e.day));
+    map.on("mbt:view", (e) => show(e.view));
+    show(controller.state.view);
     return {tooltip, recolour};
   },
 };
@@ -71,16 +98,4 @@ export function unitTooltip(data, iso3, day) {
   if (unit.note) el("div", "mbt-source", unit.note, box);
   el("div", "mbt-source", t("Source: {source}", {source: data.sources[unit.s]}), box);
   return box;
-}
-
-/* Shapes come as delta-encoded integer rings (layers/web/payload.py encode_shapes). */
-export function decodeRing(flat, scale = 1000) {
-  const points = new Array(flat.length / 2);
-  let x = 0, y = 0;
-  for (let i = 0; i < flat.length; i += 2) {
-    x += flat[i];
-    y += flat[i + 1];
-    points[i / 2] = [y / scale, x / scale];
-  }
-  return points;
 }

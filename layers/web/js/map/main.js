@@ -9,6 +9,7 @@ import {standaloneHost} from "../link/standalone.js";
 import {installPatterns} from "../layer/patterns.js";
 import {statusLayer} from "../layer/status.js";
 import {beltLayer} from "../layer/belt.js";
+import {labels} from "../layer/labels.js";
 import {beltPanel} from "../control/beltpanel.js";
 import {caption} from "../control/caption.js";
 import {chart} from "../control/chart.js";
@@ -18,11 +19,13 @@ import {timebar} from "../control/timebar.js";
 import {views} from "../control/views.js";
 import {announce} from "./announce.js";
 import {createController} from "./controller.js";
+import {extentBounds, projectedCrs} from "./crs.js";
+import {fitView} from "./fit.js";
 import {installHooks} from "./hooks.js";
 import {keyboard} from "./keyboard.js";
 
 const CATALOGUE = Object.fromEntries([statusLayer, beltLayer, legend, caption, beltPanel, eventsPanel, timebar,
-  chart, views, keyboard, announce].map((part) => [part.name, part]));
+  chart, views, keyboard, announce, labels].map((part) => [part.name, part]));
 
 const timing = {script: performance.now()};
 
@@ -63,7 +66,7 @@ async function boot() {
   const opening = await host.opening(data);
   timing.start = performance.now();
   const L = window.L;
-  const map = L.map(container, config.map);
+  const map = L.map(container, {...config.map, crs: projectedCrs(L)});
   map.attributionControl.setPrefix("Leaflet");
   map.attributionControl.addAttribution(config.attribution);
   installPatterns(data.styles, data.palette);
@@ -77,9 +80,8 @@ async function boot() {
     options: {...config.playback, reducedMotion: window.matchMedia("(prefers-reduced-motion: reduce)").matches},
     scheduler: window,
   });
-  const padding = {paddingTopLeft: [0, 10], paddingBottomRight: [0, 90]};
-  const fit = (view, animate) => map.fitBounds(data.views[view], {animate: !!animate, ...padding});
-  map.fitBounds(data.views[controller.state.view], {animate: false, ...padding});
+  const fit = (view, animate) => fitView(L, map, data.views[view].extent, animate);
+  map.fitBounds(extentBounds(L, data.views[controller.state.view].extent), {animate: false});
   const context = {L, map, data, config, controller, host, fit};
   startParts(startOrder(CATALOGUE, Object.keys(settings)), context, settings);
   host.attach(context);

@@ -1,0 +1,62 @@
+/* Country names: placed once per view and zoom (not per frame), at the points Python found
+   inside each shape, in the order it gives (layers/labels.py); the placement itself is
+   layer/placement.js. A name waits for its State to exist (South Sudan from 2011-07-09). */
+
+import {panelBoxes} from "../control/panel.js";
+import {placeLabels} from "./placement.js";
+
+export const labels = {
+  name: "labels",
+  needs: ["belt"],
+  after: ["timebar", "legend", "caption", "beltpanel", "views", "chart"],  /* it avoids the panels */
+  start({L, map, data, controller, parts}) {
+    const pane = map.createPane("mbt-labels");
+    pane.style.zIndex = 460;
+    pane.style.pointerEvents = "none";
+    pane.setAttribute("aria-hidden", "true");  /* the names are in the tooltips and the table */
+    const canvas = document.createElement("canvas").getContext("2d");
+    const layer = L.layerGroup().addTo(map);
+    let font = null, shownKey = null;
+    const pixels = () => parseFloat(/([\d.]+)px/.exec(font)[1]);
+    const size = (text) => {
+      canvas.font = font;
+      return [canvas.measureText(text).width + 6, pixels() + 4];
+    };
+    const place = () => {
+      const view = controller.state.view, day = controller.state.day;
+      font = getComputedStyle(map.getContainer()).getPropertyValue("--mbt-label-font").trim() || "600 14px sans-serif";
+      const toPixel = ([y, x]) => {
+        const p = map.latLngToContainerPoint([y, x]);
+        return [p.x, p.y];
+      };
+      const candidates = data.labels[view]
+        .filter(([, , , , , from]) => from === null || day >= from)
+        .map(([iso3, text, x, y, always]) => {
+          const [px, py] = toPixel([y, x]);
+          return {iso3, text, x: px, y: py, always};
+        });
+      const lines = parts.belt.lines().map((line) => line.map(toPixel));
+      const {x: width, y: height} = map.getSize();
+      layer.clearLayers();
+      for (const label of placeLabels(candidates, size, panelBoxes(map), lines, width, height)) {
+        const node = document.createElement("span");
+        node.className = "mbt-label";
+        node.textContent = label.text;
+        if (label.scale !== 1) node.style.fontSize = `${label.scale * pixels()}px`;
+        const point = map.containerPointToLatLng([(label.box.left + label.box.right) / 2, (label.box.top + label.box.bottom) / 2]);
+        L.marker(point, {pane: "mbt-labels", interactive: false, keyboard: false,
+          icon: L.divIcon({className: "mbt-label-icon", html: node, iconSize: null})}).addTo(layer);
+      }
+    };
+    /* Names follow the date only where a State begins to exist. */
+    const starts = data.labels ? Object.values(data.labels).flat().map((entry) => entry[5]).filter((day) => day !== null) : [];
+    map.on("mbt:day", (e) => {
+      const key = starts.filter((day) => e.day >= day).length;
+      if (key !== shownKey) { shownKey = key; place(); }
+    });
+    map.on("zoomend moveend mbt:fitted", place);
+    shownKey = starts.filter((day) => controller.state.day >= day).length;
+    place();
+    return {place};
+  },
+};

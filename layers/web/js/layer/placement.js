@@ -1,0 +1,37 @@
+/* Where country names go, at the zoom shown: in the order Python gives (layers/labels.py:
+   the States that must be named first, then larger first), each centred on its point inside
+   the shape; a name is left out if it would overlap one already placed, a panel or the belt's
+   lines, or leave the map. A name that must be shown tries a few places around its point
+   first. Pure: measure and project are given. */
+
+import {overlaps, segmentHitsBox} from "../core/geometry.js";
+
+/* Where a name that must be shown may go, in label widths and heights from its point. */
+const NUDGES = [[0, 0], [0, -1], [0, 1], [-1, 0], [1, 0], [-1, -1], [1, -1], [-1, 1], [1, 1], [0, -2], [0, 2], [-2, 0], [2, 0]];
+/* ... and, if none is free, the same at this size (a small State among larger neighbours). */
+const SMALLER = 0.8;
+
+/** *candidates*: [{text, x, y, always}] with x, y in pixels; *size(text)* -> [w, h];
+    *panels*: boxes; *lines*: polylines of [x, y]; returns the placed [{text, box}]. */
+export function placeLabels(candidates, size, panels, lines, width, height) {
+  const placed = [];
+  const clear = (box) => box.left >= 0 && box.top >= 0 && box.right <= width && box.bottom <= height
+    && !placed.some((p) => overlaps(p.box, box)) && !panels.some((p) => overlaps(p, box))
+    && !lines.some((line) => line.some((point, i) => i > 0 && segmentHitsBox(line[i - 1], point, box)));
+  const attempt = (candidate, w, h, nudges, scale) => {
+    for (const [dx, dy] of nudges) {
+      const cx = candidate.x + dx * (w / 2 + 4), cy = candidate.y + dy * (h + 2);
+      const box = {left: cx - w / 2, top: cy - h / 2, right: cx + w / 2, bottom: cy + h / 2};
+      if (clear(box)) return {...candidate, box, scale};
+    }
+    return null;
+  };
+  for (const candidate of candidates) {
+    const [w, h] = size(candidate.text);
+    const label = candidate.always
+      ? attempt(candidate, w, h, NUDGES, 1) || attempt(candidate, w * SMALLER, h * SMALLER, NUDGES, SMALLER)
+      : attempt(candidate, w, h, NUDGES.slice(0, 1), 1);
+    if (label) placed.push(label);
+  }
+  return placed;
+}
