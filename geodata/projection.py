@@ -29,6 +29,14 @@ SHAPES = ("Point", "LineString", "MultiLineString", "Polygon", "MultiPolygon")
 
 
 @cache
+def crs_name(name: str) -> str:
+    """The projection's name as the EPSG registry gives it, with its code (for attributions)."""
+    from pyproj import CRS
+
+    return f"{CRS(PROJECTIONS[name]).name} ({PROJECTIONS[name]})"
+
+
+@cache
 def _transformer(name: str, inverse: bool = False) -> Transformer:
     crs = PROJECTIONS[name]
     source, target = (crs, "EPSG:4326") if inverse else ("EPSG:4326", crs)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from geodata.model import OPENED, Treaty
-from layers.picture.chart import PLOT, history_svg
+from layers.picture.chart import INSET_PLOT, INSET_START, PLOT, history_inset_svg, history_svg
 from layers.web.element import Part
 from layers.web.payload import day_number
 
@@ -96,23 +96,38 @@ class DateControl(Part):
 
 
 class HistoryChart(Part):
-    """States by status since 1997 (layers/picture/chart.py), a line at the date."""
+    """States by status since 1997, and States bound since 2024 on an axis near the top, where
+    each withdrawal is a visible step (layers/picture/chart.py); a line at the date on each."""
 
     part = "chart"
-    MARKER = "mbt-chart-now"
 
     def __init__(self, treaty: Treaty, end: dt.date):
         super().__init__()
         self.treaty, self.end = treaty, end
 
     def settings(self) -> dict:
+        charts = [
+            (history_svg(self.treaty, self.end, marker_id="mbt-chart-now"), OPENED, PLOT),
+            (
+                history_inset_svg(self.treaty, end=self.end, marker_id="mbt-inset-now"),
+                INSET_START,
+                INSET_PLOT,
+            ),
+        ]
         return {
-            "svg": history_svg(self.treaty, self.end, marker_id=self.MARKER),
-            "marker": self.MARKER,
-            "start": day_number(OPENED),
-            "end": day_number(self.end),
-            "left": PLOT[0],
-            "right": PLOT[2],
+            "charts": [
+                {
+                    "svg": svg,
+                    "marker": marker,
+                    "start": day_number(start),
+                    "end": day_number(self.end),
+                    "left": plot[0],
+                    "right": plot[2],
+                }
+                for (svg, start, plot), marker in zip(
+                    charts, ("mbt-chart-now", "mbt-inset-now"), strict=True
+                )
+            ]
         }
 
 

@@ -11,7 +11,7 @@ import json
 
 from geodata.belt import contested, measured, pair_runs, population, published_km, totals_runs
 from geodata.model import OPENED, Status, Treaty, Unit, UnitKind
-from geodata.projection import EUROPE_WINDOW, project, project_geometry
+from geodata.projection import EUROPE_WINDOW, crs_name, project, project_geometry
 from geodata.timeline import change_dates, counts_on, dated_events, intervals
 from layers.labels import candidates
 from layers.style import PALETTE, status_index, style_table
@@ -66,7 +66,7 @@ def build_payload(treaty: Treaty, countries: dict, borders: dict, today: dt.date
         "tour": tour,
         "sources": sources.items,
         "views": {
-            name: {"projection": projection, "extent": _km(extent)}
+            name: {"projection": projection, "extent": _km(extent), "crs": crs_name(projection)}
             for name, (projection, extent) in VIEW_EXTENTS.items()
         },
         "viewLabels": VIEW_LABELS,

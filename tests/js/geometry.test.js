@@ -40,3 +40,11 @@ test("names in order, none overlapping, none on a panel or the belt", () => {
   const [poland, lithuania] = placed.map((p) => p.box);
   assert.equal(overlaps(poland, lithuania), false);
 });
+
+test("a name that must be shown and has no room at its point goes elsewhere inside its shape", () => {
+  const size = (text) => [10 * text.length, 20];
+  const russia = {text: "Russia", x: 2000, y: 100, always: true};  // far east, off the map
+  const placed = placeLabels([russia], size, [], [], 800, 400, () => [[700, 300], [650, 200]]);
+  assert.deepEqual(placed.map((p) => [p.text, (p.box.left + p.box.right) / 2, (p.box.top + p.box.bottom) / 2]), [["Russia", 700, 300]]);
+  assert.deepEqual(placeLabels([{...russia, always: false}], size, [], [], 800, 400, () => [[700, 300]]), []);
+});

@@ -1,7 +1,8 @@
-/* The history chart on the map (an SVG drawn by layers/picture/chart.py, its text escaped
-   there), with a line that follows the date while it is shown. In presentation mode it is shown
-   where it fits below the panels at the top left; once the user presses Chart, their choice
-   stays. */
+/* The history chart on the map: States by status since 1997, and below it the States bound
+   since 2024 on an axis near the top, where each withdrawal is a visible step (both SVGs drawn
+   by layers/picture/chart.py, their text escaped there), each with a line that follows the date
+   while shown. In presentation mode it is shown where it fits below the panels at the top left;
+   once the user presses Chart, their choice stays. The view is fitted around it. */
 
 import {t} from "../core/i18n.js";
 import {addPanel} from "./panel.js";
@@ -12,24 +13,29 @@ export const chart = {
   after: ["caption", "beltpanel"],
   start({L, map, controller, parts}, settings) {
     const box = addPanel(L, map, "bottomleft", "mbt-chartbox", (panel) => {
-      panel.innerHTML = settings.svg;
+      panel.innerHTML = settings.charts.map((c) => c.svg).join("");
       panel.hidden = true;  /* until auto() decides */
     });
-    const line = box.querySelector(`#${settings.marker}`);
-    let shownX = null;
+    const charts = settings.charts.map((c) => ({...c, line: box.querySelector(`#${c.marker}`), x: null}));
     const update = (day) => {
       if (box.hidden) return;  /* moved when shown */
-      const x = (settings.left + (settings.right - settings.left) * (day - settings.start) / Math.max(1, settings.end - settings.start)).toFixed(1);
-      if (x === shownX) return;
-      shownX = x;
-      line.setAttribute("x1", x);
-      line.setAttribute("x2", x);
+      for (const c of charts) {
+        const share = Math.min(1, Math.max(0, (day - c.start) / Math.max(1, c.end - c.start)));
+        const x = (c.left + (c.right - c.left) * share).toFixed(1);
+        if (x === c.x) continue;
+        c.x = x;
+        c.line.setAttribute("x1", x);
+        c.line.setAttribute("x2", x);
+        c.line.style.visibility = day < c.start ? "hidden" : "";
+      }
     };
     const toggle = parts.timebar.addButton(t("Chart"), t("History chart: States by status since 1997"));
     const show = (on) => {
+      const changed = box.hidden === on;
       box.hidden = !on;
       toggle.setAttribute("aria-pressed", String(on));
       update(controller.state.day);
+      if (changed) map.fire("mbt:panels");  /* the view is refitted around it */
     };
     let chosen = false;
     const fits = () => {

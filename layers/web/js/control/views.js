@@ -26,7 +26,16 @@ export const views = {
     let fitting = false, userMoved = false, fitted = null;
     const projectionOf = (name) => data.views[name].projection;
     map.on("zoomstart dragstart", () => { if (!fitting) userMoved = true; });
+    /* The attribution names the projection of the view shown. */
+    let credit = null;
+    const nameProjection = (name) => {
+      const text = t("Projection: {name}", {name: data.views[name].crs});
+      if (text === credit) return;
+      if (credit) map.attributionControl.removeAttribution(credit);
+      map.attributionControl.addAttribution(credit = text);
+    };
     const show = (name, animate) => {
+      nameProjection(name);
       for (const node of buttons) node.setAttribute("aria-pressed", String(node.dataset.view === name));
       const size = map.getSize();
       if (!size.x || !size.y) return;
@@ -41,6 +50,12 @@ export const views = {
       fitting = false;
     };
     map.on("mbt:view", (e) => show(e.view, true));
+    /* A panel shown or hidden (the chart) changes the room left: refit, unless the user moved. */
+    map.on("mbt:panels", () => {
+      if (userMoved) return;
+      fitted = null;
+      show(controller.state.view, false);
+    });
     new ResizeObserver(() => {
       map.invalidateSize({pan: false});
       if (!userMoved) show(controller.state.view, false);

@@ -577,7 +577,7 @@
   // layers/web/js/layer/placement.js
   var NUDGES = [[0, 0], [0, -1], [0, 1], [-1, 0], [1, 0], [-1, -1], [1, -1], [-1, 1], [1, 1], [0, -2], [0, 2], [-2, 0], [2, 0]];
   var SMALLER = 0.8;
-  function placeLabels(candidates, size, panels, lines, width, height) {
+  function placeLabels(candidates, size, panels, lines, width, height, elsewhere = () => []) {
     const placed = [];
     const clear = (box) => box.left >= 0 && box.top >= 0 && box.right <= width && box.bottom <= height && !placed.some((p) => overlaps(p.box, box)) && !panels.some((p) => overlaps(p, box)) && !lines.some((line) => line.some((point, i) => i > 0 && segmentHitsBox(line[i - 1], point, box)));
     const attempt = (candidate, w, h, nudges, scale) => {
@@ -590,7 +590,7 @@
     };
     for (const candidate of candidates) {
       const [w, h] = size(candidate.text);
-      const label = candidate.always ? attempt(candidate, w, h, NUDGES, 1) || attempt(candidate, w * SMALLER, h * SMALLER, NUDGES, SMALLER) : attempt(candidate, w, h, NUDGES.slice(0, 1), 1);
+      const label = candidate.always ? attempt(candidate, w, h, NUDGES, 1) || attempt(candidate, w * SMALLER, h * SMALLER, NUDGES, SMALLER) || elsewhere(candidate).map(([x, y]) => attempt({ ...candidate, x, y }, w, h, NUDGES.slice(0, 1), 1)).find(Boolean) : attempt(candidate, w, h, NUDGES.slice(0, 1), 1);
       if (label) placed.push(label);
     }
     return placed;
@@ -615,6 +615,16 @@
         canvas.font = font;
         return [canvas.measureText(text).width + 6, pixels() + 4];
       };
+      const inside = ({ iso3, x, y }) => {
+        const origin = map.getContainer().getBoundingClientRect(), { x: width, y: height } = map.getSize(), found = [];
+        for (let py = 12; py < height; py += 24) {
+          for (let px = 12; px < width; px += 24) {
+            const hit = document.elementFromPoint(origin.left + px, origin.top + py);
+            if (hit && hit.getAttribute("data-iso3") === iso3) found.push([px, py]);
+          }
+        }
+        return found.sort((a, b) => Math.hypot(a[0] - x, a[1] - y) - Math.hypot(b[0] - x, b[1] - y));
+      };
       const place = () => {
         const view = controller.state.view, day = controller.state.day;
         font = getComputedStyle(map.getContainer()).getPropertyValue("--mbt-label-font").trim() || "600 14px sans-serif";
@@ -629,7 +639,7 @@
         const lines = parts2.belt.lines().map((line) => line.map(toPixel));
         const { x: width, y: height } = map.getSize();
         layer.clearLayers();
-        for (const label of placeLabels(candidates, size, panelBoxes(map), lines, width, height)) {
+        for (const label of placeLabels(candidates, size, panelBoxes(map), lines, width, height, inside)) {
           const node = document.createElement("span");
           node.className = "mbt-label";
           node.textContent = label.text;
@@ -768,24 +778,29 @@
     after: ["caption", "beltpanel"],
     start({ L, map, controller, parts: parts2 }, settings) {
       const box = addPanel(L, map, "bottomleft", "mbt-chartbox", (panel) => {
-        panel.innerHTML = settings.svg;
+        panel.innerHTML = settings.charts.map((c) => c.svg).join("");
         panel.hidden = true;
       });
-      const line = box.querySelector(`#${settings.marker}`);
-      let shownX = null;
+      const charts = settings.charts.map((c) => ({ ...c, line: box.querySelector(`#${c.marker}`), x: null }));
       const update = (day) => {
         if (box.hidden) return;
-        const x = (settings.left + (settings.right - settings.left) * (day - settings.start) / Math.max(1, settings.end - settings.start)).toFixed(1);
-        if (x === shownX) return;
-        shownX = x;
-        line.setAttribute("x1", x);
-        line.setAttribute("x2", x);
+        for (const c of charts) {
+          const share = Math.min(1, Math.max(0, (day - c.start) / Math.max(1, c.end - c.start)));
+          const x = (c.left + (c.right - c.left) * share).toFixed(1);
+          if (x === c.x) continue;
+          c.x = x;
+          c.line.setAttribute("x1", x);
+          c.line.setAttribute("x2", x);
+          c.line.style.visibility = day < c.start ? "hidden" : "";
+        }
       };
       const toggle = parts2.timebar.addButton(t("Chart"), t("History chart: States by status since 1997"));
       const show = (on) => {
+        const changed = box.hidden === on;
         box.hidden = !on;
         toggle.setAttribute("aria-pressed", String(on));
         update(controller.state.day);
+        if (changed) map.fire("mbt:panels");
       };
       let chosen = false;
       const fits = () => {
@@ -1006,7 +1021,15 @@
       map.on("zoomstart dragstart", () => {
         if (!fitting) userMoved = true;
       });
+      let credit = null;
+      const nameProjection = (name) => {
+        const text = t("Projection: {name}", { name: data.views[name].crs });
+        if (text === credit) return;
+        if (credit) map.attributionControl.removeAttribution(credit);
+        map.attributionControl.addAttribution(credit = text);
+      };
       const show = (name, animate) => {
+        nameProjection(name);
         for (const node of buttons) node.setAttribute("aria-pressed", String(node.dataset.view === name));
         const size = map.getSize();
         if (!size.x || !size.y) return;
@@ -1019,6 +1042,11 @@
         fitting = false;
       };
       map.on("mbt:view", (e) => show(e.view, true));
+      map.on("mbt:panels", () => {
+        if (userMoved) return;
+        fitted = null;
+        show(controller.state.view, false);
+      });
       new ResizeObserver(() => {
         map.invalidateSize({ pan: false });
         if (!userMoved) show(controller.state.view, false);

@@ -22,6 +22,18 @@ export const labels = {
       canvas.font = font;
       return [canvas.measureText(text).width + 6, pixels() + 4];
     };
+    /* Points of the map where a unit is what is drawn on top, nearest its own point first: for
+       Russia, whose point inside its shape lies far east of the eastern flank. */
+    const inside = ({iso3, x, y}) => {
+      const origin = map.getContainer().getBoundingClientRect(), {x: width, y: height} = map.getSize(), found = [];
+      for (let py = 12; py < height; py += 24) {
+        for (let px = 12; px < width; px += 24) {
+          const hit = document.elementFromPoint(origin.left + px, origin.top + py);
+          if (hit && hit.getAttribute("data-iso3") === iso3) found.push([px, py]);
+        }
+      }
+      return found.sort((a, b) => Math.hypot(a[0] - x, a[1] - y) - Math.hypot(b[0] - x, b[1] - y));
+    };
     const place = () => {
       const view = controller.state.view, day = controller.state.day;
       font = getComputedStyle(map.getContainer()).getPropertyValue("--mbt-label-font").trim() || "600 14px sans-serif";
@@ -38,7 +50,7 @@ export const labels = {
       const lines = parts.belt.lines().map((line) => line.map(toPixel));
       const {x: width, y: height} = map.getSize();
       layer.clearLayers();
-      for (const label of placeLabels(candidates, size, panelBoxes(map), lines, width, height)) {
+      for (const label of placeLabels(candidates, size, panelBoxes(map), lines, width, height, inside)) {
         const node = document.createElement("span");
         node.className = "mbt-label";
         node.textContent = label.text;

@@ -12,8 +12,10 @@ const NUDGES = [[0, 0], [0, -1], [0, 1], [-1, 0], [1, 0], [-1, -1], [1, -1], [-1
 const SMALLER = 0.8;
 
 /** *candidates*: [{text, x, y, always}] with x, y in pixels; *size(text)* -> [w, h];
-    *panels*: boxes; *lines*: polylines of [x, y]; returns the placed [{text, box}]. */
-export function placeLabels(candidates, size, panels, lines, width, height) {
+    *panels*: boxes; *lines*: polylines of [x, y]; returns the placed [{text, box}].
+    *elsewhere(candidate)*, if given, names other points inside the shape ([x, y], best first)
+    for a name that must be shown and found no room at its own (its point is off the map). */
+export function placeLabels(candidates, size, panels, lines, width, height, elsewhere = () => []) {
   const placed = [];
   const clear = (box) => box.left >= 0 && box.top >= 0 && box.right <= width && box.bottom <= height
     && !placed.some((p) => overlaps(p.box, box)) && !panels.some((p) => overlaps(p, box))
@@ -30,6 +32,7 @@ export function placeLabels(candidates, size, panels, lines, width, height) {
     const [w, h] = size(candidate.text);
     const label = candidate.always
       ? attempt(candidate, w, h, NUDGES, 1) || attempt(candidate, w * SMALLER, h * SMALLER, NUDGES, SMALLER)
+        || elsewhere(candidate).map(([x, y]) => attempt({...candidate, x, y}, w, h, NUDGES.slice(0, 1), 1)).find(Boolean)
       : attempt(candidate, w, h, NUDGES.slice(0, 1), 1);
     if (label) placed.push(label);
   }
