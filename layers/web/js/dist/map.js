@@ -1476,6 +1476,7 @@
     if (inline) return readJson(inline);
     const answer = await fetch(config.dataFile);
     if (!answer.ok) throw new Error(`HTTP ${answer.status}`);
+    if (!config.dataFile.endsWith(".gz")) return answer.json();
     return new Response(answer.body.pipeThrough(new DecompressionStream("gzip"))).json();
   }
   function sized(element) {

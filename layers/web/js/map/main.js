@@ -36,9 +36,12 @@ function readJson(element) {
 async function loadData(config) {
   const inline = document.getElementById("mbt-data");
   if (inline) return readJson(inline);
-  /* Served as application/gzip, so the server sends the stored bytes as they are. */
   const answer = await fetch(config.dataFile);
   if (!answer.ok) throw new Error(`HTTP ${answer.status}`);
+  /* The app's is gzipped once when the page is built and served as application/gzip, so the
+     server sends the stored bytes as they are; a static site's is plain JSON (its host
+     compresses it). */
+  if (!config.dataFile.endsWith(".gz")) return answer.json();
   return new Response(answer.body.pipeThrough(new DecompressionStream("gzip"))).json();
 }
 
