@@ -20,8 +20,9 @@ from geodata.projection import VIEW_PROJECTION, project
 # Issue 13: on Europe and the eastern flank these are always named, in this order: the five
 # withdrawing States, Ukraine, Russia, its Kaliningrad exclave, Belarus and Norway.
 EUROPE_ALWAYS = ("FIN", "EST", "LVA", "LTU", "POL", "UKR", "RUS", "KALININGRAD", "BLR", "NOR")
-# On the world view: the five withdrawing States always, then States of this size or larger.
-WORLD_ALWAYS = ("FIN", "EST", "LVA", "LTU", "POL")
+# On the world view: Russia (the largest State, beside the belt) and the five withdrawing States
+# always, then States of this size or larger.
+WORLD_ALWAYS = ("RUS", "FIN", "EST", "LVA", "LTU", "POL")
 WORLD_MIN_KM2 = 500_000
 # Territories are named only if this large (Greenland, 2.2 million km²).
 TERRITORY_MIN_KM2 = 500_000

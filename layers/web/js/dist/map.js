@@ -575,7 +575,28 @@
   }
 
   // layers/web/js/layer/placement.js
-  var NUDGES = [[0, 0], [0, -1], [0, 1], [-1, 0], [1, 0], [-1, -1], [1, -1], [-1, 1], [1, 1], [0, -2], [0, 2], [-2, 0], [2, 0]];
+  var NUDGES = [
+    [0, 0],
+    [0, -1],
+    [0, 1],
+    [-1, 0],
+    [1, 0],
+    [-1, -1],
+    [1, -1],
+    [-1, 1],
+    [1, 1],
+    [0, -2],
+    [0, 2],
+    [-2, 0],
+    [2, 0],
+    [0, -3],
+    [-1, -3],
+    [1, -3],
+    [0, -4],
+    [0, 3],
+    [-2, -2],
+    [2, -2]
+  ];
   var SMALLER = 0.8;
   function placeLabels(candidates, size, panels, lines, width, height, elsewhere = () => []) {
     const placed = [];
@@ -584,7 +605,7 @@
       for (const [dx, dy] of nudges) {
         const cx = candidate.x + dx * (w / 2 + 4), cy = candidate.y + dy * (h + 2);
         const box = { left: cx - w / 2, top: cy - h / 2, right: cx + w / 2, bottom: cy + h / 2 };
-        if (clear(box)) return { ...candidate, box, scale };
+        if (clear(box)) return { ...candidate, box, scale, moved: dx !== 0 || dy !== 0 };
       }
       return null;
     };
@@ -651,6 +672,13 @@
             keyboard: false,
             icon: L.divIcon({ className: "mbt-label-icon", html: node, iconSize: null })
           }).addTo(layer);
+          if (label.moved) {
+            const edge = [Math.max(label.box.left, Math.min(label.x, label.box.right)), Math.max(label.box.top, Math.min(label.y, label.box.bottom))];
+            L.polyline(
+              [map.containerPointToLatLng([label.x, label.y]), map.containerPointToLatLng(edge)],
+              { pane: "mbt-labels", interactive: false, color: data.palette.text, weight: 1, opacity: 0.8 }
+            ).addTo(layer);
+          }
         }
       };
       const starts = data.labels ? Object.values(data.labels).flat().map((entry) => entry[5]).filter((day) => day !== null) : [];

@@ -58,6 +58,12 @@ export const labels = {
         const point = map.containerPointToLatLng([(label.box.left + label.box.right) / 2, (label.box.top + label.box.bottom) / 2]);
         L.marker(point, {pane: "mbt-labels", interactive: false, keyboard: false,
           icon: L.divIcon({className: "mbt-label-icon", html: node, iconSize: null})}).addTo(layer);
+        if (label.moved) {
+          /* A name moved off its State (a small State among others): a line to its point. */
+          const edge = [Math.max(label.box.left, Math.min(label.x, label.box.right)), Math.max(label.box.top, Math.min(label.y, label.box.bottom))];
+          L.polyline([map.containerPointToLatLng([label.x, label.y]), map.containerPointToLatLng(edge)],
+            {pane: "mbt-labels", interactive: false, color: data.palette.text, weight: 1, opacity: 0.8}).addTo(layer);
+        }
       }
     };
     /* Names follow the date only where a State begins to exist. */
