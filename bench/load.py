@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.async_api import async_playwright
 
-from bench.harness import CHROMIUM, CHROMIUM_ARGS, rss_mb, streamlit_server
+from bench.harness import CHROMIUM, CHROMIUM_ARGS, new_async_context, rss_mb, streamlit_server
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -82,7 +82,7 @@ async def settle(page, frame, syncs: list[float], settled_at: float) -> None:
 
 
 async def session(browser, base: str, seconds: float, rng: random.Random, syncs, errors):
-    context = await browser.new_context(viewport={"width": 1280, "height": 900})
+    context = await new_async_context(browser, viewport={"width": 1280, "height": 900})
     page = await context.new_page()
     page.on("pageerror", lambda error: errors.append(f"page error: {error}"))
     try:
@@ -100,7 +100,9 @@ async def session(browser, base: str, seconds: float, rng: random.Random, syncs,
             elif action < 0.75:
                 for _ in range(3):
                     await frame.evaluate("MBT.step(1)")
-                settled_at = await frame.evaluate("MBT.report(), Date.now()")
+                # Setting the day it is on settles it: the app hears of it now, as after
+                # a pause (the test hooks have no separate "report").
+                settled_at = await frame.evaluate("MBT.setDay(MBT.day), Date.now()")
             else:
                 await frame.evaluate("MBT.play()")
                 await asyncio.sleep(2)
@@ -132,11 +134,11 @@ async def run(args) -> dict:
         async with async_playwright() as playwright:
             launch = playwright.chromium.launch
             browser = await launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            warm = (
-                await browser.new_page()
-            )  # one visit, so the start figure includes the app loaded
-            await warm.goto(base)
-            await map_frame(warm)
+            # One visit, so the start figure includes the app loaded.
+            warm = await new_async_context(browser)
+            page = await warm.new_page()
+            await page.goto(base)
+            await map_frame(page)
             await warm.close()
             await asyncio.sleep(2)
             start = rss_mb(base.pid)

@@ -1,27 +1,40 @@
 """Benchmark of the map app in Debian's headless Chromium; the last line printed is one JSON object.
 
-    python bench/playback.py [--steps 30] [--play-seconds 10] [--syncs 8]
+    python bench/playback.py [--steps 30] [--jumps 24] [--naive-steps 24] [--play-seconds 10]
 
 Everything is measured side by side in one run on this machine (timings are noisy: read the
-medians and the ratios):
+medians and the ratios). Each figure is timed in the page, on one clock, from the input to the
+second animation frame after the change is drawn (the frame that drew it has been painted):
 
-- step_ms_p50/p95: paused, a key press on the date slider (PageDown/PageUp, event to event) to
-  the map repainted, timed in the page from the key event to the second animation frame after
-  the recolour.
+- step_ms_p50/p95: paused, a key press on the date slider (PageDown/PageUp, event to event:
+  one unit or none changes colour) to the map repainted.
+- jump_ms_p50/p95: on the world view, a key press that sets the day from 1998-06-01 to
+  2026-02-20 and back (MBT.setDay from a key handler; at least jump_units_changed units change
+  colour each time) to the map repainted.
 - frame_ms_p95: interval between painted frames while playing (a new date is painted at most
-  every PAINT_MS, layers/playback.py: 30 a second on a 60 Hz screen).
-- play_cpu_cores: CPU the browser (all its processes) uses while playing, in cores (1.0 = one
-  core busy): what each playing viewer costs a machine.
+  every PAINT_MS, layers/web/playback.py: 30 a second on a 60 Hz screen).
+- play_cpu_cores: CPU the browser this benchmark launched (its process tree, from /proc) uses
+  while playing, in cores (1.0 = one core busy): what each playing viewer costs a machine.
 - reruns_during_play: websocket frames the page sent to the server during 10 s of play (every
   rerun starts with one).
-- sync_ms_p95: from a pause to the panels showing the paused date.
+- sync_ms_p50/p95: from a pause to the panels showing the paused date (a rerun).
+- sync_step_ms_p50: MBT.setDay between 2025-03-17 and 2025-03-18 (Poland changes colour) to the
+  panels showing the day: our server round trip.
+- naive_step_ms_p50: the naive design (bench/naive_app.py: the map rebuilt by folium and
+  re-sent with st_folium on every rerun of a Streamlit slider), a key press on its slider
+  between the same two days to its map repainted: the naive server round trip, and also its
+  only way to repaint the map. naive_repaint_ms_p50 is its browser's part: from the rerun's
+  map arriving in the st_folium frame to the map repainted.
+  Two comparisons: naive_over_sync (server round trip: naive step / our sync step) and
+  naive_over_step (input to map repainted: naive step / our step).
 - cold_start_s / bare_cold_start_s: server start to map painted, and to a one-line page
   (medians of --cold-starts runs, alternating). The map
-  page is built once per version of data and code and kept on disk (layers/pagefile.py):
+  page is built once per version of data and code and kept on disk (layers/web/pagefile.py):
   cold_start_s is a restart that reuses it, cold_start_first_build_s the start that builds it.
-- naive_step_ms_p50: the same map rebuilt by folium and re-sent with st_folium on each rerun.
 - external_requests: requests to hosts other than loopback (the app's session).
 - page_bytes: bytes received by the browser for the app page, the map frame included.
+
+Before the JSON line, a table prints each figure beside its target.
 """
 
 from __future__ import annotations
@@ -45,27 +58,109 @@ from bench.harness import (
     RequestLog,
     SocketLog,
     browser_cpu_s,
+    browser_pid,
     is_local,
     launch,
     map_frame,
+    new_context,
+    new_page,
     streamlit_server,
+    wait_idle,
 )
 from layers.style import STATUS_STYLE
 
 LEAFLET = ROOT / "layers" / "assets" / "leaflet"
-COUNT_FILL = "c => [...document.querySelectorAll(`path[fill='${c}']`)].length"
-STEP_PROBE = """() => {
-  window.__steps = [];
-  let pressed = null;
-  document.addEventListener("keydown", e => { pressed = e.timeStamp; }, true);
+JUMP = ("1998-06-01", "2026-02-20")
+SYNC_DAYS = ("2025-03-18", "2025-03-17")  # Poland: party, then withdrawal announced
+
+# In the map's frame: every key press that moves the map is timed from the key event to the
+# second animation frame after the map's day changed (the status layer recolours on that
+# event), kept in __paints[key] with the number of units whose colour changed. "j" jumps.
+PAINT_PROBE = """([jump]) => {
+  window.__paints = {};
+  const fills = () => {
+    const seen = {};
+    for (const p of document.querySelectorAll("path[data-iso3]")) {
+      if (!(p.dataset.iso3 in seen)) seen[p.dataset.iso3] = p.getAttribute("fill");
+    }
+    return seen;
+  };
+  let before = fills(), pressed = null, key = null, next = 0;
+  window.__snapshot = () => { before = fills(); };  /* after a change of view */
+  document.addEventListener("keydown", e => { pressed = e.timeStamp; key = e.key; }, true);
+  document.addEventListener("keydown", e => {
+    if (e.key !== "j") return;
+    MBT.setDay(MBT.parseDay(jump[next]));
+    next = 1 - next;
+  }, true);
   MBT.map.on("mbt:day", () => {
     if (pressed === null) return;
-    const start = pressed; pressed = null;
+    const start = pressed, which = key; pressed = null;
     /* performance.now(), not the frame's timestamp: that is the frame's start, which can
        precede the key press and gave negative times. */
-    const done = () => window.__steps.push(performance.now() - start);
-    requestAnimationFrame(() => requestAnimationFrame(done));
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      const ms = performance.now() - start, after = fills();
+      const changed = Object.keys(after).filter(k => after[k] !== before[k]).length;
+      before = after;
+      (window.__paints[which] = window.__paints[which] || []).push([ms, changed]);
+    }));
   });
+}"""
+
+# In the app's page: call *action* on the map frame's MBT, then wait for a heading naming the
+# day to appear (a MutationObserver, no polling), then two animation frames.
+SYNC_PROBE = """async ([action, day]) => {
+  const frame = [...document.querySelectorAll("iframe")].find(f => {
+    try { return !!f.contentWindow.MBT; } catch (error) { return false; }
+  });
+  const MBT = frame.contentWindow.MBT, start = performance.now();
+  if (action === "pause") MBT.pause(); else MBT.setDay(MBT.parseDay(day));
+  const heading = "Events around " + new Date(MBT.isoDay(MBT.day) + "T00:00:00Z")
+    .toLocaleDateString("en-GB", {day: "numeric", month: "long", year: "numeric", timeZone: "UTC"});
+  const shown = () => [...document.querySelectorAll("h4")].some(
+    h => h.textContent.trim().startsWith(heading));
+  await new Promise((resolve, reject) => {
+    if (shown()) return resolve();
+    const watch = new MutationObserver(() => { if (shown()) { watch.disconnect(); resolve(); } });
+    watch.observe(document.body, {subtree: true, childList: true, characterData: true});
+    setTimeout(() => { watch.disconnect(); reject(new Error("no " + heading)); }, 15000);
+  });
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  return [MBT.isoDay(MBT.day), performance.now() - start];
+}"""
+
+# In the naive page: from the last key press to the st_folium map showing *orange* or not
+# (polled on every animation frame), then two animation frames; and from the first map the
+# st_folium frame received after the press (a components-v1 render message) to that moment.
+NAIVE_PROBE = """async ([colour, orange]) => {
+  const frames = () => [...document.querySelectorAll("iframe")]
+    .filter(f => f.src.includes("st_folium"));
+  const count = () => {
+    let total = 0;
+    for (const f of frames()) {
+      const w = f.contentWindow;
+      if (!w.__renders) {
+        w.__renders = [];
+        w.addEventListener("message", e => {
+          if (e.data && e.data.type === "streamlit:render")
+            w.__renders.push(w.performance.timeOrigin + e.timeStamp - performance.timeOrigin);
+        });
+      }
+      total += w.document.querySelectorAll(`path[fill='${colour}']`).length;
+    }
+    return total;
+  };
+  const deadline = performance.now() + 20000;
+  while (performance.now() < deadline) {
+    let now = -1;
+    try { now = count(); } catch (error) { /* the frame is being replaced */ }
+    if (now >= 0 && (now > 0) === orange) break;
+    await new Promise(r => requestAnimationFrame(r));
+  }
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const end = performance.now(), pressed = window.__pressed;
+  const render = frames().flatMap(f => f.contentWindow.__renders).find(t => t > pressed);
+  return [end - pressed, render === undefined ? null : end - render];
 }"""
 
 
@@ -79,7 +174,7 @@ def cold_start(playwright, script: str, ready) -> float:
     started = time.monotonic()
     with streamlit_server(script) as base:
         browser = launch(playwright)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page = new_page(browser)
         page.goto(base)
         ready(page)
         elapsed = time.monotonic() - started
@@ -106,61 +201,100 @@ def map_painted(page) -> None:
     page.wait_for_function(MAP_PAINTED, polling="raf", timeout=60000)
 
 
-def measure_app(playwright, steps: int, play_seconds: float, syncs: int) -> dict:
+def paints(frame, key: str) -> list[list[float]]:
+    return frame.evaluate("key => window.__paints[key] || []", key)
+
+
+def measure_steps(page, frame, steps: int, jumps: int) -> dict:
+    """Event steps (keys 60 ms apart, as a person pressing) and jumps (each followed by its rerun
+    drawn, so that the next one is not timed against the page redrawing)."""
+    frame.evaluate(PAINT_PROBE, [list(JUMP)])
+    slider = frame.locator("[data-testid=date-slider]")
+    slider.focus()
+    for i in range(steps):
+        slider.press("PageDown" if i % 2 == 0 else "PageUp")
+        page.wait_for_timeout(60)
+    frame.wait_for_function("n => (window.__paints.PageUp || []).length >= n", arg=steps // 2)
+    step_ms = [ms for key in ("PageDown", "PageUp") for ms, _ in paints(frame, key)]
+    # Jumps on the world view: the eastern flank's projection draws fewer than 100 units.
+    frame.get_by_role("button", name="World").click()
+    page.wait_for_function("location.search.includes('view=world')")
+    wait_idle(page)
+    frame.evaluate(f"MBT.setDay(MBT.parseDay('{JUMP[1]}'))")  # the first jump goes back
+    page.get_by_text(f"Events around {dt.date.fromisoformat(JUMP[1]):%-d %B %Y}").wait_for()
+    wait_idle(page)
+    frame.evaluate("window.__snapshot()")
+    for i in range(jumps):
+        slider.press("j")
+        day = dt.date.fromisoformat(JUMP[i % 2])
+        page.get_by_text(f"Events around {day:%-d %B %Y}").wait_for(timeout=15000)
+        wait_idle(page)
+    frame.wait_for_function("n => (window.__paints.j || []).length >= n", arg=jumps)
+    jumped = paints(frame, "j")
+    return {"step_ms": step_ms, "jump_ms": [ms for ms, _ in jumped], "jump_units": jumped}
+
+
+def measure_play(page, frame, sockets, pid: int, play_seconds: float) -> dict:
+    start = frame.evaluate("MBT.isoDay(MBT.data.start)")
+    page.evaluate(SYNC_PROBE, ["set", start])  # its rerun drawn, so not counted as play's
+    wait_idle(page)
+    frame.get_by_label("Speed").select_option(label="1 year/s")  # in the frame: no rerun
+    sent_before = len(sockets.sent)
+    frame.evaluate("MBT.stats.frameTimes = []")
+    cpu_before, clock_before = browser_cpu_s(pid), time.monotonic()
+    frame.evaluate("MBT.play()")
+    page.wait_for_timeout(play_seconds * 1000)
+    play_cpu = (browser_cpu_s(pid) - cpu_before) / (time.monotonic() - clock_before)
+    reruns = len(sockets.sent) - sent_before
+    frame_ms = frame.evaluate("MBT.stats.frameTimes.slice(1)")
+    return {"frame_ms": frame_ms, "reruns_during_play": reruns, "play_cpu_cores": play_cpu}
+
+
+def measure_syncs(page, frame, syncs: int, sync_steps: int) -> dict:
+    """Pause to panels (after 0.7 s of play), and a day set to panels, both timed in the page."""
+    sync_ms = []
+    frame.evaluate("MBT.pause()")
+    wait_idle(page)
+    for _ in range(syncs):
+        frame.evaluate("MBT.play()")
+        page.wait_for_timeout(700)
+        sync_ms.append(page.evaluate(SYNC_PROBE, ["pause", None])[1])
+        wait_idle(page)
+    sync_step_ms = []
+    for i in range(sync_steps):
+        day, ms = page.evaluate(SYNC_PROBE, ["set", SYNC_DAYS[i % 2]])
+        assert day == SYNC_DAYS[i % 2], day
+        sync_step_ms.append(ms)
+        wait_idle(page)
+    return {"sync_ms": sync_ms, "sync_step_ms": sync_step_ms}
+
+
+def measure_app(playwright, args) -> dict:
     with streamlit_server("app.py") as base:
         browser = launch(playwright)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        pid = browser_pid()
+        page = new_page(browser)
         requests, sockets = RequestLog(page), SocketLog(page)
-        received = []
+        received, last = [], [time.monotonic()]
+        page.on("request", lambda _: last.append(time.monotonic()))
         page.on("requestfinished", lambda r: received.append(r.sizes()["responseBodySize"]))
+        page.on("requestfinished", lambda _: last.append(time.monotonic()))
         page.goto(f"{base}/?date=2025-03-01&view=eastern")
         frame = map_frame(page, on="2025-03-01")
         page.get_by_text("Events around 1 March 2025").wait_for()
-        page.wait_for_timeout(1000)
+        wait_idle(page)
+        # Bytes counted once the network is quiet (no request begun or ended for 0.5 s, as
+        # Playwright's "networkidle", which a page already loaded does not wait for again).
+        deadline = time.monotonic() + 15
+        while time.monotonic() - last[-1] < 0.5 and time.monotonic() < deadline:
+            page.wait_for_timeout(50)
         page_bytes = sum(received)
-
-        frame.evaluate(STEP_PROBE)
-        slider = frame.locator("[data-testid=date-slider]")
-        slider.focus()
-        for i in range(steps):
-            slider.press("PageDown" if i % 2 == 0 else "PageUp")
-            page.wait_for_timeout(60)
-        page.wait_for_timeout(300)
-        step_ms = frame.evaluate("window.__steps")
-
-        frame.evaluate("MBT.setDay(MBT.data.start)")
-        page.wait_for_timeout(1000)
-        frame.get_by_label("Speed").select_option(label="1 year/s")
-        sent_before = len(sockets.sent)
-        frame.evaluate("MBT.stats.frameTimes = []")
-        cpu_before, clock_before = browser_cpu_s(), time.monotonic()
-        frame.evaluate("MBT.play()")
-        page.wait_for_timeout(play_seconds * 1000)
-        play_cpu = (browser_cpu_s() - cpu_before) / (time.monotonic() - clock_before)
-        reruns = len(sockets.sent) - sent_before
-        frame_ms = frame.evaluate("MBT.stats.frameTimes.slice(1)")
-        frame.evaluate("MBT.pause()")
-
-        sync_ms = []
-        for _ in range(syncs):
-            frame.evaluate("MBT.play()")
-            page.wait_for_timeout(700)
-            started = time.monotonic()
-            frame.evaluate("MBT.pause()")
-            day = dt.date.fromisoformat(frame.evaluate("MBT.isoDay(MBT.day)"))
-            page.get_by_text(f"Events around {day:%-d %B %Y}").wait_for(timeout=10000)
-            sync_ms.append((time.monotonic() - started) * 1000)
-        external = requests.external()
+        result = measure_steps(page, frame, args.steps, args.jumps)
+        result |= measure_play(page, frame, sockets, pid, args.play_seconds)
+        result |= measure_syncs(page, frame, args.syncs, args.naive_steps)
+        result |= {"external": requests.external(), "page_bytes": page_bytes}
         browser.close()
-    return {
-        "step_ms": step_ms,
-        "frame_ms": frame_ms,
-        "reruns_during_play": reruns,
-        "play_cpu_cores": play_cpu,
-        "sync_ms": sync_ms,
-        "external": external,
-        "page_bytes": page_bytes,
-    }
+    return result
 
 
 def answer_cdn_locally(route) -> None:
@@ -175,53 +309,114 @@ def answer_cdn_locally(route) -> None:
         route.fulfill(body="", content_type=kind)
 
 
-def orange_paths(page) -> int:
-    colour = STATUS_STYLE["withdrawal_announced"].colour
-    total = 0
-    for frame in page.frames:
-        if "st_folium" in frame.url:
-            try:
-                total += frame.evaluate(COUNT_FILL, colour)
-            except Exception:  # the frame is being replaced by the rerun
-                return -1
-    return total
-
-
-def measure_naive(playwright, steps: int) -> list[float]:
+def measure_naive(playwright, steps: int) -> dict:
     """Key press on the slider (2025-03-17 <-> 2025-03-18, Poland changes colour) to repaint."""
+    orange = STATUS_STYLE["withdrawal_announced"].colour
     with streamlit_server("bench/naive_app.py") as base:
         browser = launch(playwright)
-        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        context = new_context(browser)
         context.route("**/*", answer_cdn_locally)
         page = context.new_page()
         page.goto(base)
         slider = page.get_by_role("slider")
         slider.wait_for()
-        deadline = time.monotonic() + 60  # the page opens on 2025-03-17: no orange yet
-        while orange_paths(page) != 0 and time.monotonic() < deadline:
-            page.wait_for_timeout(100)
+        page.evaluate(NAIVE_PROBE, [orange, False])  # the page opens on 2025-03-17: no orange
+        wait_idle(page)
+        page.evaluate("addEventListener('keydown', e => { window.__pressed = e.timeStamp; }, true)")
         slider.focus()
-        page.wait_for_timeout(4000)
-        times = []
+        times, repaints = [], []
         for i in range(steps):
             want_orange = i % 2 == 0
-            started = time.monotonic()
             slider.press("ArrowRight" if want_orange else "ArrowLeft")
-            while time.monotonic() - started < 20:
-                count = orange_paths(page)
-                if count >= 0 and (count > 0) == want_orange:
-                    break
-                page.wait_for_timeout(5)
-            times.append((time.monotonic() - started) * 1000)
-            page.wait_for_timeout(300)
+            step, repaint = page.evaluate(NAIVE_PROBE, [orange, want_orange])
+            times.append(step)
+            if repaint is not None:
+                repaints.append(repaint)
+            wait_idle(page)
         browser.close()
-    return times
+    return {"naive_step_ms": times, "naive_repaint_ms": repaints}
+
+
+def summary(app: dict, naive: dict, cold: float, bare: float, first: float) -> dict:
+    med, p95 = statistics.median, lambda values: percentile(values, 95)
+    step, sync_step, naive_step = (
+        med(app["step_ms"]),
+        med(app["sync_step_ms"]),
+        med(naive["naive_step_ms"]),
+    )
+    changed = [units for _, units in app["jump_units"]]
+    return {
+        "step_ms_p50": round(step, 1),
+        "step_ms_p95": round(p95(app["step_ms"]), 1),
+        "jump_ms_p50": round(med(app["jump_ms"]), 1),
+        "jump_ms_p95": round(p95(app["jump_ms"]), 1),
+        "jump_units_changed": min(changed),
+        "frame_ms_p50": round(med(app["frame_ms"]), 1),
+        "frame_ms_p95": round(p95(app["frame_ms"]), 1),
+        "frames_during_play": len(app["frame_ms"]),
+        "play_cpu_cores": round(app["play_cpu_cores"], 2),
+        "reruns_during_play": app["reruns_during_play"],
+        "sync_ms_p50": round(med(app["sync_ms"]), 1),
+        "sync_ms_p95": round(p95(app["sync_ms"]), 1),
+        "sync_step_ms_p50": round(sync_step, 1),
+        "sync_step_ms_p95": round(p95(app["sync_step_ms"]), 1),
+        "naive_step_ms_p50": round(naive_step, 1),
+        "naive_step_ms_p95": round(p95(naive["naive_step_ms"]), 1),
+        "naive_repaint_ms_p50": (
+            round(med(naive["naive_repaint_ms"]), 1) if naive["naive_repaint_ms"] else None
+        ),
+        "naive_over_sync": round(naive_step / sync_step, 1),
+        "naive_over_step": round(naive_step / step, 1),
+        "cold_start_s": round(cold, 2),
+        "bare_cold_start_s": round(bare, 2),
+        "cold_start_ratio": round(cold / bare, 2),
+        "cold_start_first_build_s": round(first, 2),
+        "external_requests": len(app["external"]),
+        "page_bytes": app["page_bytes"],
+        "steps": len(app["step_ms"]),
+        "jumps": len(app["jump_ms"]),
+        "syncs": len(app["sync_ms"]),
+        "sync_steps": len(app["sync_step_ms"]),
+        "naive_steps": len(naive["naive_step_ms"]),
+    }
+
+
+# (label, figure, target as text, met?)
+TARGETS = [
+    ("step, key to map repainted, p95 (ms)", "step_ms_p95", "<= 50", lambda v: v <= 50),
+    ("jump 1998-06-01 <-> 2026-02-20, p95 (ms)", "jump_ms_p95", "<= 50", lambda v: v <= 50),
+    ("units recoloured by each jump (fewest)", "jump_units_changed", ">= 100", lambda v: v >= 100),
+    ("server round trip: naive step / our sync", "naive_over_sync", ">= 10x", lambda v: v >= 10),
+    ("repaint: naive step / our step", "naive_over_step", ">= 10x", lambda v: v >= 10),
+    ("cold start / one-line page", "cold_start_ratio", "<= 1.5x", lambda v: v <= 1.5),
+    ("reruns during play", "reruns_during_play", "0", lambda v: v == 0),
+    ("requests to other hosts", "external_requests", "0", lambda v: v == 0),
+]
+
+
+def print_report(result: dict) -> None:
+    """Each figure beside its target, then the pairs compared; the JSON line comes after."""
+    met = {}
+    for label, key, target, check in TARGETS:
+        met[key] = check(result[key])
+        print(f"{label:<44} {result[key]:>9} target {target:<7} {'ok' if met[key] else 'MISSED'}")
+    pairs = [
+        ("server round trip (ms, p50)", "naive_step_ms_p50", "sync_step_ms_p50"),
+        ("input to map repainted (ms, p50)", "naive_step_ms_p50", "step_ms_p50"),
+        ("browser repaint only (ms, p50)", "naive_repaint_ms_p50", "step_ms_p50"),
+    ]
+    for label, naive, ours in pairs:
+        if result[naive] is not None:
+            ratio = result[naive] / result[ours]
+            print(f"{label:<34} naive {result[naive]:>7} ours {result[ours]:>6} ({ratio:.1f}x)")
+    result["targets_met"] = met
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--steps", type=int, default=30)
-    parser.add_argument("--naive-steps", type=int, default=6)
+    parser.add_argument("--jumps", type=int, default=24)
+    parser.add_argument("--naive-steps", type=int, default=24)
     parser.add_argument("--play-seconds", type=float, default=10)
     parser.add_argument("--syncs", type=int, default=8)
     parser.add_argument("--cold-starts", type=int, default=3)
@@ -234,33 +429,12 @@ def main() -> None:
             for _ in range(args.cold_starts):  # alternate, so both see the same machine
                 bares.append(cold_start(playwright, "bench/bare_app.py", bare_painted))
                 colds.append(cold_start(playwright, "app.py", map_painted))  # page reused
-        bare, cold = statistics.median(bares), statistics.median(colds)
-        app = measure_app(playwright, args.steps, args.play_seconds, args.syncs)
+            app = measure_app(playwright, args)
         naive = measure_naive(playwright, args.naive_steps)
-    step_p50 = statistics.median(app["step_ms"])
-    result = {
-        "step_ms_p50": round(step_p50, 1),
-        "step_ms_p95": round(percentile(app["step_ms"], 95), 1),
-        "frame_ms_p50": round(statistics.median(app["frame_ms"]), 1),
-        "frame_ms_p95": round(percentile(app["frame_ms"], 95), 1),
-        "frames_during_play": len(app["frame_ms"]),
-        "play_cpu_cores": round(app["play_cpu_cores"], 2),
-        "reruns_during_play": app["reruns_during_play"],
-        "sync_ms_p50": round(statistics.median(app["sync_ms"]), 1),
-        "sync_ms_p95": round(percentile(app["sync_ms"], 95), 1),
-        "cold_start_s": round(cold, 2),
-        "bare_cold_start_s": round(bare, 2),
-        "cold_start_ratio": round(cold / bare, 2),
-        "cold_start_first_build_s": round(first, 2),
-        "naive_step_ms_p50": round(statistics.median(naive), 1),
-        "naive_over_step_p50": round(statistics.median(naive) / step_p50, 1),
-        "external_requests": len(app["external"]),
-        "page_bytes": app["page_bytes"],
-        "steps": len(app["step_ms"]),
-        "naive_steps": len(naive),
-    }
+    result = summary(app, naive, statistics.median(colds), statistics.median(bares), first)
     if app["external"]:
         print("external requests:", *app["external"], sep="\n  ", file=sys.stderr)
+    print_report(result)
     print(json.dumps(result))
 
 

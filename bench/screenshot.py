@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.sync_api import sync_playwright
 
-from bench.harness import ROOT, launch, map_frame, streamlit_server
+from bench.harness import ROOT, launch, map_frame, new_page, streamlit_server, two_frames
 
 
 def main() -> None:
@@ -24,10 +24,12 @@ def main() -> None:
     args = parser.parse_args()
     with streamlit_server() as base, sync_playwright() as playwright:
         browser = launch(playwright)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page = new_page(browser)
         page.goto(f"{base}/?date={args.date}&view={args.view}")
-        map_frame(page, on=args.date)
-        page.wait_for_timeout(800)
+        frame = map_frame(page, on=args.date)
+        page.get_by_text("Every map unit on").wait_for()  # the panels below the map are drawn
+        page.wait_for_load_state("networkidle")  # fonts and the rest have arrived
+        two_frames(frame)
         page.screenshot(path=str(args.out))
         browser.close()
     print(args.out)
