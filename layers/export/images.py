@@ -28,11 +28,19 @@ def png_bytes(
     *today*, at the data's last dated event (or *day*, if later). The clock is never read: the
     same arguments give the same bytes on any day.
     """
-    from layers.picture.render import Frame, MapRenderer
+    from layers.picture.render import Frame
 
-    span = (OPENED, timeline_end(treaty, today or day))
-    renderer = MapRenderer(treaty, geometry.countries, geometry.borders, view, width, height, span)
+    renderer = map_renderer(treaty, geometry, view, width, height, today or day)
     return _png(renderer.image(Frame(day)), day, view)
+
+
+def map_renderer(treaty: Treaty, geometry: Geometry, view: str, width: int, height: int, last):
+    """The renderer of *view* at *width* x *height*, its timeline bar ending where the app's
+    slider does on *last* (``timeline_end``): shared by the PNG and the SVG exports."""
+    from layers.picture.render import MapRenderer
+
+    span = (OPENED, timeline_end(treaty, last))
+    return MapRenderer(treaty, geometry.countries, geometry.borders, view, width, height, span)
 
 
 def compare_png_bytes(
@@ -49,10 +57,9 @@ def compare_png_bytes(
     in :func:`png_bytes` (at the later of the two dates if no *today* is given)."""
     from PIL import Image
 
-    from layers.picture.render import Frame, MapRenderer
+    from layers.picture.render import Frame
 
-    span = (OPENED, timeline_end(treaty, today or max(first, second)))
-    renderer = MapRenderer(treaty, geometry.countries, geometry.borders, view, width, height, span)
+    renderer = map_renderer(treaty, geometry, view, width, height, today or max(first, second))
     both = Image.new("RGB", (2 * width, height))
     both.paste(renderer.image(Frame(first)), (0, 0))
     both.paste(renderer.image(Frame(second)), (width, 0))

@@ -12,21 +12,14 @@ import datetime as dt
 import io
 
 from geodata.geometry import Geometry
-from geodata.model import OPENED, Treaty
-from layers.views import timeline_end
+from geodata.model import Treaty
+from layers.export.images import map_renderer
 
 # Paper -> (printed width and height, picture in pixels: 1080 high, text sized for it).
 PAPERS = {
     "a4": (("297mm", "210mm"), (1527, 1080)),
     "16:9": (("960pt", "540pt"), (1920, 1080)),
 }
-
-
-def _renderer(treaty, geometry, day, view, width, height, today):
-    from layers.picture.render import MapRenderer
-
-    span = (OPENED, timeline_end(treaty, today or day))
-    return MapRenderer(treaty, geometry.countries, geometry.borders, view, width, height, span)
 
 
 def svg_text(
@@ -45,7 +38,7 @@ def svg_text(
     from layers.picture.render import Frame
     from layers.picture.svg import map_svg
 
-    renderer = _renderer(treaty, geometry, day, view, width, height, today)
+    renderer = map_renderer(treaty, geometry, view, width, height, today or day)
     return map_svg(renderer, Frame(day), size)
 
 
