@@ -21,9 +21,7 @@ from layers.export import (
     belt_csv_bytes,
     compare_png_bytes,
     csv_bytes,
-    gif_bytes,
     html_bytes,
-    mp4_bytes,
     png_bytes,
 )
 from layers.paths import asset
@@ -40,6 +38,7 @@ from page_sections import (
     load_map,
     map_image,
     offer_animation,
+    offer_site,
     open_session,
     or_stop,
     reconnected,
@@ -105,7 +104,7 @@ if panels and st.toggle("Compare two dates", key="compare"):
 # Folded, and drawn only when open: closed, a date change does not redraw its widgets
 # (about 19 ms of the browser's 160 per date change).
 exports = panels and st.expander(
-    "Take it with you: PNG, GIF or MP4, the map as one HTML file, CSV",
+    "Take it with you: PNG, GIF or MP4, the map as one HTML file or a static site, CSV",
     key="exports",
     on_change="rerun",
 )
@@ -122,8 +121,7 @@ if exports and exports.open:
             span = st.date_input("Dates", (BELT_START, BELT_END), OPENED, end, key="span")
             kind = st.radio("Format", ["GIF", "MP4"], horizontal=True, key="animation_kind")
             if len(span) == 2 and span[0] < span[1]:
-                make = gif_bytes if kind == "GIF" else mp4_bytes
-                offer_animation(kind, make, treaty, GEOMETRY, *span, view)
+                offer_animation(kind, *span, view)
             else:
                 st.info("Pick a first and a last date.")
         with single:
@@ -132,3 +130,4 @@ if exports and exports.open:
             download("All events (CSV)", "events.csv", csv_bytes, treaty, day, "events")
             belt_args = (treaty, GEOMETRY, day)
             download(f"Belt on {day} (CSV)", f"belt-{day}.csv", belt_csv_bytes, *belt_args)
+        offer_site(day, view, today)

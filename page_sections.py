@@ -11,12 +11,15 @@ from functools import partial
 
 import streamlit as st
 import streamlit.components.v1 as components
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from geodata import DataError, data_dir, load_treaty
 from geodata.geometry import Geometry, load_geometry
 from geodata.model import OPENED, Status
 from geodata.report import event_rows, status_rows
+from jobs import JobQueue, animation_file, in_child, site_zip
 from layers.export import csv_bytes, png_bytes
+from layers.export.site import embed_snippet
 from layers.params import parse_params
 from layers.style import STATUS_STYLE
 from layers.text import escape_markdown
@@ -117,7 +120,8 @@ def heading(css: str, present: bool) -> None:
     st.html(css)
     if not present:
         title, toggle = st.columns([5, 1], vertical_alignment="bottom")
-        title.markdown("### Mine Ban Treaty Map: the Ottawa Convention, 1997 to today")
+        # The page's one h1 (sized in page.css), with no anchor link to Tab past.
+        title.title("Mine Ban Treaty Map: the Ottawa Convention, 1997 to today", anchor=False)
         toggle.toggle(
             "Presentation mode", key="present_toggle", value=False, on_change=follow_toggle
         )
@@ -140,7 +144,7 @@ def events_and_table(treaty, day: dt.date) -> None:
     """The events around the date, and every map unit's status (filterable, and as CSV)."""
     events, table = st.columns([1, 1], gap="medium")
     with events:
-        st.markdown(f"#### Events around {day:%-d %B %Y}")
+        st.markdown(f"## Events around {day:%-d %B %Y}")
         st.dataframe(
             event_rows(treaty, day),
             hide_index=True,
@@ -148,7 +152,7 @@ def events_and_table(treaty, day: dt.date) -> None:
             height=390,
         )
     with table:
-        st.markdown(f"#### Every map unit on {day:%-d %B %Y}")
+        st.markdown(f"## Every map unit on {day:%-d %B %Y}")
         chosen = st.multiselect("Statuses", list(Status), format_func=LABELS.get, placeholder="All")
         search = st.text_input("Find a name or code", max_chars=60)
         # Only the columns shown: with the sources it is 89 KB a date, not 18 (the CSV has them).
@@ -162,21 +166,65 @@ def events_and_table(treaty, day: dt.date) -> None:
         download(f"Statuses on {day} (CSV)", f"status-{day}.csv", csv_bytes, treaty, day)
 
 
-def offer_animation(kind: str, make, treaty, geometry, start, end, view) -> None:
-    """Make a GIF or MP4 with a progress bar, then offer it (the latest one is kept)."""
-    key = (kind, start, end, view)
-    if st.button(f"Make {kind}, {start} to {end}", key="make_animation"):
-        bar = st.progress(0.0, text="Drawing frames…")
+@st.cache_resource(show_spinner=False)
+def export_queue() -> JobQueue:
+    """The process's one queue of expensive exports: one at a time, the other core left to the
+    viewers' reruns (issue 16)."""
+    return JobQueue(workers=1)
 
-        def tick(done: int, total: int) -> None:
-            bar.progress(done / total, f"Frame {done} of {total}")
 
-        st.session_state.animation = (key, make(treaty, geometry, start, end, view, progress=tick))
-    made, data = st.session_state.get("animation", (None, b""))
-    if made == key:
-        st.download_button(
-            f"Download {kind} ({len(data) / 1e6:.1f} MB)",
-            data,
-            on_click="ignore",
-            file_name=f"mine-ban-treaty-{start}-{end}-{view}.{kind.lower()}",
-        )
+def session_id() -> str:
+    context = get_script_run_ctx()
+    return context.session_id if context else "bare"
+
+
+def offer_job(slot: str, label: str, key: tuple, make, file_name: str) -> None:
+    """A button that queues *make* (once per *key* in this process: a file another viewer had
+    made is offered at once), the job's place or progress while it waits or runs (this run
+    polls it; any other action of the viewer interrupts the poll, not the job), then the file."""
+    queue = export_queue()
+    if st.button(f"Make {label}", key=f"make:{slot}"):
+        queue.submit(key, make, session_id())
+        st.session_state[f"job:{slot}"] = key
+    job = queue.get(key) if st.session_state.get(f"job:{slot}") == key else None
+    if job is None:
+        return
+    bar = st.progress(0.0, text="Queued…")
+    while not job.finished.wait(0.25):
+        place = queue.place(job)
+        text = f"Waiting: {place} in the queue" if place else f"Drawing {job.done} of {job.total}"
+        bar.progress(job.done / job.total if job.total and not place else 0.0, text=text)
+    bar.empty()
+    if job.state != "done":
+        st.error(f"Not made ({job.error or 'dropped'}): try again.")
+        return
+    st.download_button(
+        f"Download {label.split(',')[0]} ({len(job.result) / 1e6:.1f} MB)",
+        job.result,
+        on_click="ignore",
+        file_name=f"mine-ban-treaty-{file_name}",
+        key=f"download-job:{slot}",
+    )
+
+
+def offer_animation(kind: str, start, end, view) -> None:
+    """A GIF or MP4 of the dates, made through the export queue."""
+    offer_job(
+        "animation",
+        f"{kind}, {start} to {end}",
+        (kind, start, end, view),
+        in_child(animation_file, kind, start, end, view),
+        f"{start}-{end}-{view}.{kind.lower()}",
+    )
+
+
+def offer_site(day: dt.date, view: str, today: dt.date) -> None:
+    """The static site (a ZIP), made through the export queue, and the snippet to embed it."""
+    st.caption(
+        "A folder for any static host (S3, GitHub Pages, nginx): the map, an embeddable page, "
+        "link previews. Unzip it and upload it as it is (README: headers to set)."
+    )
+    make = in_child(site_zip, day, view, today)
+    offer_job("site", "static site (ZIP)", ("site", day, view, today), make, f"site-{day}.zip")
+    st.caption("To embed the map in an article (put your site's address):")
+    st.code(embed_snippet(day, view), language="html")

@@ -6,7 +6,7 @@ widget the page has drawn; the map component (key ``"map"``) reports a settled d
 ``json_value``, the JSON text ``{"date", "view", "present", "seq", "linked"}``; toggles are
 ``bool_value``. A widget's id (``$$ID-<hash>-<key>``) is read from the element the server sent.
 The server's answer is the rerun's ``ForwardMsg`` deltas; the panels have arrived when the
-markdown ``#### Events around <date>`` has.
+markdown ``## Events around <date>`` has (page_sections.py).
 
     async with Viewer.open(base, "2025-07-01", "eastern") as viewer:
         ms = await viewer.report(dt.date(2025, 12, 27))   # date sent -> panel heading received
@@ -37,7 +37,7 @@ class ProtocolError(RuntimeError):
 
 def heading(day: dt.date) -> str:
     """The panel heading under the map for *day* (app.py)."""
-    return f"#### Events around {day:%-d %B %Y}"
+    return f"## Events around {day:%-d %B %Y}"
 
 
 @dataclass

@@ -41,13 +41,15 @@ def load_treaty(directory: Path | None = None) -> Treaty:
 
 
 def problems_in_data(directory: Path | None = None) -> list[Problem]:
-    """Every problem in the data, as the app and every command report it: the tables' problems;
-    if they have none, the boundary layers' (whose codes are checked against the tables)."""
+    """Every problem in the data, as the app and every command report it: the tables', then
+    the boundary layers' (their codes checked against the codes ``states.csv`` lists, so that a
+    mistyped code is named in the table and its shape named as having no row)."""
     from geodata.geometry import problems_in_geometry
+    from geodata.tables import listed_codes
 
     directory = directory or data_dir()
     try:
         treaty = load(directory)
     except DataError as error:
-        return error.problems
+        return error.problems + problems_in_geometry(directory, listed_codes(directory) or None)
     return problems_in_geometry(directory, treaty.units)

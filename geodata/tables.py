@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from geodata.codes import code_problem
 from geodata.csvfiles import parse_date, read_csv
 from geodata.model import (
     DataError,
@@ -78,6 +79,13 @@ def load(data_dir: Path) -> Treaty:
     return Treaty(units=units, events=tuple(events), published=published)
 
 
+def listed_codes(data_dir: Path) -> set[str]:
+    """The codes ``states.csv`` lists, valid or not (empty if it cannot be read): what the
+    boundary layers are checked against when the tables do not validate."""
+    rows = read_csv(data_dir / STATES_FILE, STATES_COLUMNS, [])
+    return {row["iso3"].strip() for _, row in rows}
+
+
 def problems_in(data_dir: Path) -> list[Problem]:
     """Every problem in *data_dir*; an empty list means the data is valid."""
     try:
@@ -101,6 +109,9 @@ def _parse_units(rows, problems: list[Problem]) -> dict[str, Unit]:
             continue
         units[unit.iso3] = unit
         lines[unit.iso3] = line
+        problem = code_problem(unit.iso3)
+        if problem:
+            problems.append(Problem(STATES_FILE, line, "iso3", problem))
     for iso3, unit in units.items():
         _check_links(unit, units, lines[iso3], problems)
     return units

@@ -120,10 +120,23 @@ def test_exports_are_offered_for_the_date_and_an_animation_is_made_with_progress
             "Download Statuses on 2026-02-20 (CSV)",
             "Download Belt on 2026-02-20 (CSV)"} <= set(labels)  # fmt: skip
     app.date_input(key="span").set_value((dt.date(2025, 12, 20), dt.date(2026, 1, 5))).run()
-    app.button(key="make_animation").click().run()
+    app.button(key="make:animation").click().run()
     assert not app.exception
     labels = [b.proto.label for b in app.get("download_button")]
     assert any(label.startswith("Download GIF (") for label in labels), labels
+
+
+def test_the_static_site_is_made_through_the_queue_with_the_snippet_beside_it():
+    from layers.export.site import embed_snippet
+
+    app = run_app(date="2026-02-20", view="eastern")
+    app.session_state["exports"] = True
+    app.run()
+    assert embed_snippet(dt.date(2026, 2, 20), "eastern") in [c.value for c in app.code]
+    app.button(key="make:site").click().run()
+    assert not app.exception
+    labels = [b.proto.label for b in app.get("download_button")]
+    assert any(label.startswith("Download static site (ZIP) (") for label in labels), labels
 
 
 def test_belt_panel_and_comparison():

@@ -175,6 +175,12 @@ def run(*args, cwd=DATA_DIR.parent):
         (["png", "--width", "5000"], "--width/--height: 5000x1080 is outside"),
         (["gif", "--fps", "0"], "--fps: 0 is outside 1 to 60"),
         (["png", "--from", "2025-01-01"], "--from/--to: png shows one date; use --date"),
+        (["pdf", "--paper", "letter"], "--paper: 'letter' is not one of a4, 16:9"),
+        (
+            ["pptx", "--date", "2026-02-20"],
+            "--date/--from/--to: a deck takes its dates from the tour",
+        ),
+        (["pptx", "--lang", "xx"], "--lang: 'xx' is not one of"),
     ],
 )
 def test_bad_arguments_exit_2_with_one_line(tmp_path, args, message):
@@ -330,3 +336,65 @@ def test_no_panel_covers_a_state_party_larger_than_portugal_on_the_world(treaty,
         if treaty.units[iso3].kind == "state" and areas[iso3] >= 92_000:  # Portugal: 92,212 km²
             box = pixel_box(polygons)
             assert not any(overlaps(box, panel) for panel in panels), iso3
+
+
+def test_site_folder_is_written_whole_with_umask_permissions_or_not_at_all(tmp_path):
+    from layers.export.site import write_site
+
+    out = tmp_path / "site"
+    files = {"index.html": b"<p>1</p>", "embed.html": b"<p>2</p>", "previews/a.png": b"png"}
+    old = os.umask(0o022)
+    try:
+        write_site(out, files)
+    finally:
+        os.umask(old)
+    assert (out / "previews" / "a.png").read_bytes() == b"png"
+    assert oct((out / "index.html").stat().st_mode & 0o777) == "0o644"
+    assert oct(out.stat().st_mode & 0o777) == "0o755"
+
+    class Broken(dict):
+        def items(self):
+            yield "index.html", b"new"
+            raise OSError("disk full")
+
+    with pytest.raises(OSError):
+        write_site(out, Broken())
+    assert (out / "index.html").read_bytes() == b"<p>1</p>"  # the old site, untouched
+    write_site(out, {"index.html": b"new", "embed.html": b"new"})  # replaced whole
+    assert sorted(p.name for p in out.iterdir()) == ["embed.html", "index.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no partial folder left
+
+
+def test_site_command_refuses_a_folder_that_is_not_a_site_and_a_bad_base_url(tmp_path, capsys):
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("keep me")
+    assert cli.main(["site", "--out", str(mine)], today=TODAY) == 2
+    assert "not a site export" in capsys.readouterr().err
+    assert (mine / "notes.txt").read_text() == "keep me"
+    assert cli.main(["site", "--out", str(tmp_path / "s"), "--base-url", "ftp://x"]) == 2
+    assert "--base-url" in capsys.readouterr().err
+    assert not (tmp_path / "s").exists()
+
+
+def test_site_files_zip_and_the_readme_snippet(treaty, geometry):
+    import zipfile
+
+    from layers.export.site import belt_key_days, embed_snippet, site_files, site_zip_bytes
+
+    files = site_files(treaty, geometry, day("2026-02-20"), "eastern", base_url="https://e.org/m/")
+    assert {"index.html", "embed.html"} <= set(files)
+    assert {f"previews/{d}.png" for d in belt_key_days(treaty)} <= set(files)
+    assert "previews/2025-12-27.png" in files
+    index = files["index.html"].decode()
+    preview = next(name for name in files if name.startswith("preview."))
+    assert f'<meta property="og:image" content="https://e.org/m/{preview}">' in index
+    assert Image.open(io.BytesIO(files[preview])).size == (1200, 630)
+    script = next(name for name in files if name.startswith("map.") and name.endswith(".js"))
+    from layers.web.page import SCRIPT
+
+    assert files[script] == SCRIPT.read_bytes()  # the same bundle as the app's, not a copy
+    names = zipfile.ZipFile(io.BytesIO(site_zip_bytes(files))).namelist()
+    assert sorted(names) == sorted(f"mine-ban-treaty-map/{name}" for name in files)
+    readme = (DATA_DIR.parent / "README.md").read_text(encoding="utf-8")
+    assert embed_snippet(day("2026-02-20"), "eastern") in readme

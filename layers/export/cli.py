@@ -3,6 +3,7 @@ on failure)::
 
     python -m layers.export FORMAT --out FILE [--date D | --from D --to D] [--view VIEW]
                             [--width W --height H] [--fps N] [--what statuses|events]
+    python -m layers.export site --out DIR [--date D] [--view VIEW] [--base-url URL]
 """
 
 from __future__ import annotations
@@ -18,11 +19,14 @@ from geodata import DataError, load_treaty, parse_day
 from geodata.geometry import load_geometry
 from geodata.model import OPENED, Treaty
 from layers.export.animation import gif_bytes, mp4_bytes
+from layers.export.deck import STRINGS, deck_bytes
 from layers.export.files import csv_bytes, html_bytes
 from layers.export.images import png_bytes
+from layers.export.site import site_files, site_problem, write_site
+from layers.export.vector import PAPERS, pdf_bytes, svg_bytes
 from layers.views import BELT_END, BELT_START, VIEWS, timeline_end
 
-FORMATS = ("png", "gif", "mp4", "html", "csv")
+FORMATS = ("png", "gif", "mp4", "html", "csv", "site", "svg", "pdf", "pptx")
 MAX_SIZE = (3840, 2160)
 
 
@@ -37,9 +41,9 @@ class _Parser(argparse.ArgumentParser):
 
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m layers.export", description=__doc__.split("\n")[0])
-    parser.add_argument("format", help="png, gif, mp4, html or csv")
-    parser.add_argument("--out", required=True, type=Path)
-    parser.add_argument("--date", help="YYYY-MM-DD (png, html, csv); default today")
+    parser.add_argument("format", help="png, gif, mp4, html, csv, site, svg, pdf or pptx")
+    parser.add_argument("--out", required=True, type=Path, help="a file (site: a folder)")
+    parser.add_argument("--date", help="YYYY-MM-DD (png, html, csv, site); default today")
     parser.add_argument("--from", dest="start", help="YYYY-MM-DD (gif, mp4); default 2025-03-01")
     parser.add_argument("--to", dest="end", help="YYYY-MM-DD (gif, mp4); default 2026-03-01")
     parser.add_argument("--view", default=None, help="world, europe or eastern")
@@ -47,6 +51,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--height", type=int, default=1080)
     parser.add_argument("--fps", type=int, default=8)
     parser.add_argument("--what", default="statuses", help="csv: statuses or events")
+    parser.add_argument(
+        "--base-url", default="", help="site: its address, for absolute link-preview tags"
+    )
+    parser.add_argument("--paper", default="a4", help="pdf: a4 or 16:9")
+    parser.add_argument("--lang", default="en", help="pptx: the deck's language")
     return parser
 
 
@@ -78,6 +87,8 @@ def check_arguments(args, treaty: Treaty, today: dt.date) -> dict:
     if args.what not in ("statuses", "events"):
         raise UsageError(f"--what: {args.what!r} is not statuses or events")
     last = timeline_end(treaty, today)
+    if args.format == "pptx":
+        return _deck_options(args)
     if args.format in ("gif", "mp4"):
         if args.date:
             raise UsageError("--date: an animation takes --from and --to")
@@ -93,12 +104,43 @@ def check_arguments(args, treaty: Treaty, today: dt.date) -> dict:
     if args.format == "csv":
         return {"day": day, "what": args.what}
     # *today* sets only the default date: the picture or page of a date is the same on any day.
+    return _one_date_options(args, day, view)
+
+
+def _one_date_options(args, day: dt.date, view: str) -> dict:
     if args.format == "html":
         return {"day": day, "view": view}
+    if args.format == "site":
+        return {"day": day, "view": view, "base_url": _base_url(args.base_url)}
+    if args.format == "pdf":
+        if args.paper not in PAPERS:
+            raise UsageError(f"--paper: {args.paper!r} is not one of {', '.join(PAPERS)}")
+        return {"day": day, "view": view, "paper": args.paper}
     return {"day": day, "view": view, "width": args.width, "height": args.height}
 
 
-def _check_out(path: Path) -> None:
+def _deck_options(args) -> dict:
+    """A deck takes its dates and views from the tour (today the built-in one, layers/tours.py)."""
+    if args.date or args.start or args.end:
+        raise UsageError("--date/--from/--to: a deck takes its dates from the tour")
+    if args.lang not in STRINGS:
+        raise UsageError(f"--lang: {args.lang!r} is not one of {', '.join(STRINGS)}")
+    return {"lang": args.lang}
+
+
+def _base_url(text: str) -> str:
+    """'' or an http(s) address ending in '/', to which the preview's file name is added."""
+    if text and not text.startswith(("https://", "http://")):
+        raise UsageError(f"--base-url: {text!r} is not an http:// or https:// address")
+    return text if not text or text.endswith("/") else text + "/"
+
+
+def _check_out(path: Path, site: bool = False) -> None:
+    if site:
+        problem = site_problem(path)
+        if problem:
+            raise UsageError(f"--out: {problem}")
+        return
     folder = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
         raise UsageError(f"--out: {path} is a directory")
@@ -148,7 +190,16 @@ def terminal_progress(done: int, total: int) -> None:
         print(file=sys.stderr)
 
 
-EXPORTERS = {"png": png_bytes, "gif": gif_bytes, "mp4": mp4_bytes, "html": html_bytes}
+EXPORTERS = {
+    "png": png_bytes,
+    "gif": gif_bytes,
+    "mp4": mp4_bytes,
+    "html": html_bytes,
+    "site": site_files,
+    "svg": svg_bytes,
+    "pdf": pdf_bytes,
+    "pptx": deck_bytes,
+}
 
 
 def main(argv: list[str] | None = None, today: dt.date | None = None) -> int:
@@ -162,7 +213,7 @@ def main(argv: list[str] | None = None, today: dt.date | None = None) -> int:
         return 2
     try:
         options = check_arguments(args, treaty, today)
-        _check_out(args.out)
+        _check_out(args.out, site=args.format == "site")
     except UsageError as error:
         print(f"python -m layers.export: {error}", file=sys.stderr)
         return 2
@@ -170,19 +221,23 @@ def main(argv: list[str] | None = None, today: dt.date | None = None) -> int:
         if args.format == "csv":
             data = csv_bytes(treaty, **options)
         else:
-            if args.format in ("gif", "mp4"):
+            if args.format in ("gif", "mp4", "site"):
                 options["progress"] = terminal_progress
             data = EXPORTERS[args.format](treaty, geometry, **options)
     except Exception as error:  # a failed export is reported in one line; nothing is written
         print(f"\npython -m layers.export: export failed: {error}", file=sys.stderr)
         return 1
     try:
-        write_atomically(args.out, data)
+        if args.format == "site":
+            write_site(args.out, data)
+        else:
+            write_atomically(args.out, data)
     except OSError as error:
         print(
             f"python -m layers.export: --out: cannot write {args.out} ({error.strerror})",
             file=sys.stderr,
         )
         return 2
-    print(f"{args.out}: {len(data):,} bytes", file=sys.stderr)
+    size = sum(map(len, data.values())) if isinstance(data, dict) else len(data)
+    print(f"{args.out}: {size:,} bytes", file=sys.stderr)
     return 0

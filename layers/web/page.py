@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import hashlib
 import json
 
 from geodata.model import Treaty
@@ -37,10 +38,50 @@ MAP_OPTIONS = {
 }
 
 
+class AssetFiles:
+    """The page's scripts, styles and data as files beside it, named by a digest of their
+    content (a static site: a host may cache them for ever). ``files`` maps each name to its
+    bytes; a page built with these references them instead of inlining them."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, bytes] = {}
+
+    def add(self, name: str, content: str | bytes) -> str:
+        """Keep *content* as ``STEM.DIGEST.EXT`` (``map.js`` -> ``map.3f2a9c1e04.js``); its name."""
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        stem, _, ext = name.partition(".")
+        hashed = f"{stem}.{hashlib.sha256(data).hexdigest()[:10]}.{ext}"
+        self.files[hashed] = data
+        return hashed
+
+
+def palette_css() -> str:
+    """The palette as CSS variables (``--mbt-NAME``), as assets.html.j2 writes them inline."""
+    return ":root { " + "".join(f"--mbt-{n}: {v}; " for n, v in PALETTE.items()) + "}\n"
+
+
+def data_json(payload: dict) -> bytes:
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+
+
 class PageAssets(Placed):
-    """Leaflet 1.9.4 (vendored, BSD-2-Clause) and the page's CSS, inlined into <head>."""
+    """Leaflet 1.9.4 (vendored, BSD-2-Clause) and the page's CSS: inlined into <head>, or (with
+    *files*) linked from files beside the page."""
+
+    def __init__(self, files: AssetFiles | None = None):
+        super().__init__()
+        self.files = files
 
     def parts(self) -> dict[str, str]:
+        if self.files is not None:
+            css = self.files.add("leaflet.css", asset("leaflet/leaflet.css"))
+            js = self.files.add("leaflet.js", asset("leaflet/leaflet.js"))
+            map_css = self.files.add("map.css", palette_css() + asset("map.css"))
+            head = (
+                f'<link rel="stylesheet" href="{css}">\n<script src="{js}"></script>\n'
+                f'<link rel="stylesheet" href="{map_css}">'
+            )
+            return {"header": head}
         head = template("assets.html.j2").render(
             this={
                 "leaflet_css": asset("leaflet/leaflet.css"),
@@ -53,10 +94,18 @@ class PageAssets(Placed):
 
 
 class MapScript(Placed):
-    """The map's code: the bundle of layers/web/js (built by ``npm run build``)."""
+    """The map's code: the bundle of layers/web/js (built by ``npm run build``), inlined or
+    (with *files*) a file beside the page, loaded after the page's settings."""
+
+    def __init__(self, files: AssetFiles | None = None):
+        super().__init__()
+        self.files = files
 
     def parts(self) -> dict[str, str]:
-        return {"script": SCRIPT.read_text(encoding="utf-8")}
+        code = SCRIPT.read_text(encoding="utf-8")
+        if self.files is not None:
+            return {"html": f'<script src="{self.files.add("map.js", code)}"></script>'}
+        return {"script": code}
 
 
 class MapData(Placed):
@@ -85,15 +134,22 @@ def build_page(
     today: dt.date | None = None,
     standalone: bool = False,
     data_file: str = "",
+    assets: AssetFiles | None = None,
+    chrome: bool = True,
 ) -> tuple[Page, dict]:
     """The page for the whole timeline, opened on *day* and *view*, and its data.
 
-    *standalone* (the single file) reads and writes its own address and adds what the app shows
-    beside the map (the events list). *data_file* names a gzipped JSON file beside the page to
-    fetch the data from, instead of inlining it (``layers/web/pagefile.py``).
+    *standalone* (the single file, a static site) reads and writes its own address and, with
+    *chrome*, adds what the app shows beside the map (the events list; an embedded map goes
+    without). *data_file* names a gzipped JSON file beside the page to fetch the data from,
+    instead of inlining it (``layers/web/pagefile.py``). With *assets*, Leaflet, the CSS, the
+    bundle and the data (plain JSON) are files beside the page, named by their content
+    (``AssetFiles``), and the page holds only its settings (``layers/export/site.py``).
     """
     today = today or dt.date.today()
     payload = build_payload(treaty, countries, borders, today)
+    if assets is not None:
+        data_file = assets.add("data.json", data_json(payload))
     config = {
         "host": "page" if standalone else "streamlit",
         "container": CONTAINER,
@@ -108,21 +164,21 @@ def build_page(
     page.header._children.pop("meta_http", None)  # the page template says utf-8 once
     end = timeline_end(treaty, today)
     elements = [
-        PageAssets(),
+        PageAssets(assets),
         MapData(config, payload, data_file),
         parts.StatusLayer(),
         parts.BeltLayer(),
         parts.Labels(),
         parts.Legend(),
         parts.Caption(),
-        *([parts.EventsPanel()] if standalone else []),
+        *([parts.EventsPanel()] if standalone and chrome else []),
         parts.DateControl(),
         parts.HistoryChart(treaty, end),
         parts.BeltPanel(),
         parts.Views(),
         parts.Keyboard(),
         parts.Announce(),
-        MapScript(),
+        MapScript(assets),
     ]
     for element in elements:
         page.add_child(element)
@@ -139,5 +195,4 @@ def render_page_and_data(
 ) -> tuple[str, bytes]:
     """The page, and its data as gzipped JSON to serve beside it as *data_file*."""
     page, payload = build_page(treaty, countries, borders, data_file=data_file, **options)
-    data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
-    return page.render(), gzip.compress(data, compresslevel=9, mtime=0)
+    return page.render(), gzip.compress(data_json(payload), compresslevel=9, mtime=0)

@@ -15,6 +15,7 @@ from geodata.projection import EUROPE_WINDOW, crs_name, project, project_geometr
 from geodata.timeline import change_dates, counts_on, dated_events, intervals
 from layers.labels import candidates
 from layers.style import PALETTE, status_index, style_table
+from layers.tours import tour_stops
 from layers.views import BELT_END, BELT_START, VIEW_EXTENTS, VIEW_LABELS, timeline_end
 
 EPOCH = dt.date(1970, 1, 1)
@@ -22,8 +23,6 @@ EPOCH = dt.date(1970, 1, 1)
 # of this many metres: finer than the layer's simplification (about 5 km), and with both
 # projections fewer bytes than the one in degrees was (README, "Projections").
 QUANTUM_M = {"world": 1000, "europe": 500}
-# The guided tour: the key events from the joint statement to Poland's exit.
-TOUR = (dt.date(2025, 3, 18), dt.date(2026, 2, 20))
 
 
 def day_number(day: dt.date) -> int:
@@ -45,10 +44,13 @@ def build_payload(treaty: Treaty, countries: dict, borders: dict, today: dt.date
         [day_number(e.day), e.iso3 or "", e.kind, e.title, sources.add(e.source)]
         for e in dated_events(treaty)
     ]
+    # The tour's stops (layers/tours.py): [day, view, title, index of the first event that day].
+    first = {}
+    for position, event in enumerate(events):
+        first.setdefault(event[0], position)
     tour = [
-        index
-        for index, e in enumerate(dated_events(treaty))
-        if TOUR[0] <= e.day <= TOUR[1] and e.kind.key
+        [day_number(stop.day), stop.view, stop.title, first.get(day_number(stop.day))]
+        for stop in tour_stops(treaty)
     ]
     ticks = {}
     for day, _, kind, _, _ in events:

@@ -16,11 +16,17 @@ test("the README's keys", () => {
   assert.deepEqual(keyAction(press("End", {tag: "INPUT", onSlider: true}), false), ["end", "last"]);
 });
 
-test("a clicker in presentation mode steps by event; Escape leaves", () => {
+test("a clicker in presentation mode steps by event", () => {
   assert.deepEqual(keyAction(press("ArrowRight"), true), ["step", 1]);
   assert.deepEqual(keyAction(press("ArrowLeft"), true), ["step", -1]);
-  assert.deepEqual(keyAction(press("Escape"), true), ["leave"]);
-  assert.equal(keyAction(press("Escape"), false), null);
+});
+
+test("Escape closes what is open (or leaves presentation mode), even from a select; a field keeps it", () => {
+  assert.deepEqual(keyAction(press("Escape"), true), ["escape"]);
+  assert.deepEqual(keyAction(press("Escape"), false), ["escape"]);
+  assert.deepEqual(keyAction(press("Escape", {tag: "SELECT"}), false), ["escape"]);
+  assert.deepEqual(keyAction(press("Escape", {tag: "INPUT", onSlider: true}), false), ["escape"]);
+  assert.equal(keyAction(press("Escape", {tag: "INPUT"}), false), null);
 });
 
 test("typing in a field, a button's Space and shortcuts with modifiers are not map keys", () => {

@@ -7,7 +7,8 @@ import {button, el} from "../core/dom.js";
 import {km} from "../core/format.js";
 import {t} from "../core/i18n.js";
 import {lastAtOrBefore, valueAt} from "../core/lookup.js";
-import {addPanel} from "./panel.js";
+import {markOpen} from "./open.js";
+import {addPanel, isNarrow, NARROW} from "./panel.js";
 
 export const beltPanel = {
   name: "beltpanel",
@@ -19,12 +20,16 @@ export const beltPanel = {
     const longest = Math.max(...states.map((s) => s.published ?? s.measured));
     const rows = {};
     let total, people, apart, table;
-    const open = controller.state.view === "eastern" || controller.state.present;
+    /* Open on the eastern flank and in presentation mode; on a narrow map folded into one line
+       (a button) that unfolds over the map. */
+    const opens = () => (controller.state.view === "eastern" || controller.state.present) && !isNarrow(map);
+    let chosen = false;  /* once the user folds or unfolds it, it stays so */
     const box = addPanel(L, map, "topleft", "mbt-belt", (panel) => {
       panel.setAttribute("data-testid", "belt-panel");
-      const toggle = button(panel, open ? t("Hide") : t("Show"));
-      toggle.setAttribute("aria-expanded", String(open));
-      el("div", "mbt-title", t("The belt: land borders with Russia and Belarus"), panel);
+      const toggle = button(panel, "");
+      el("span", "mbt-chip-text", t("Belt ▸"), toggle);
+      const word = el("span", "mbt-toggle-text", "", toggle);
+      el("h2", "mbt-title", t("The belt: land borders with Russia and Belarus"), panel);
       total = el("div", "mbt-total", "", panel);
       people = el("div", "mbt-source", "", panel);
       table = el("table", "", null, panel);
@@ -35,12 +40,22 @@ export const beltPanel = {
         rows[state.iso3] = {bar: el("div", "mbt-bar", null, cell), value: el("td", "mbt-n", "", row)};
       }
       apart = el("div", "mbt-source", "", panel);
-      table.hidden = !open;
-      toggle.addEventListener("click", () => {
-        table.hidden = !table.hidden;
-        toggle.textContent = table.hidden ? t("Show") : t("Hide");
-        toggle.setAttribute("aria-expanded", String(!table.hidden));
+      const show = (on, user) => {
+        table.hidden = !on;
+        panel.classList.toggle("mbt-folded", !on);
+        word.textContent = on ? t("Hide") : t("Show");
+        toggle.setAttribute("aria-expanded", String(on));
+        if (user) markOpen(map, toggle, on ? () => show(false, true) : null);
+        chosen = chosen || user;
+      };
+      show(opens(), false);
+      toggle.addEventListener("click", () => show(table.hidden, true));
+      /* The frame's size is set after the map starts (link/bridge.js), and a phone turns. */
+      map.getContainer().ownerDocument.defaultView.matchMedia(NARROW).addEventListener("change", () => {
+        if (!chosen) show(opens(), false);
       });
+      /* Unfolded over a narrow map, a tap on the map folds it again. */
+      map.on("click", () => { if (!table.hidden && isNarrow(map)) show(false, true); });
     });
     let shownKey = null;
     const update = (day) => {

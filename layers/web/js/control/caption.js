@@ -14,7 +14,7 @@ export const caption = {
   start({L, map, data, controller}, settings) {
     let date, when, what, source;
     addPanel(L, map, "topleft", "mbt-caption", (box) => {
-      el("div", "mbt-title", t(settings.heading), box);
+      el("h1", "mbt-title", t(settings.heading), box);  /* the map document's one h1 */
       date = el("div", "mbt-date", "", box);
       date.setAttribute("data-testid", "map-date");
       when = el("div", "mbt-when", "", box);

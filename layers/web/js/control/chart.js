@@ -5,6 +5,7 @@
    once the user presses Chart, their choice stays. The view is fitted around it. */
 
 import {t} from "../core/i18n.js";
+import {markOpen} from "./open.js";
 import {addPanel} from "./panel.js";
 
 export const chart = {
@@ -46,7 +47,11 @@ export const chart = {
       return room;
     };
     const auto = () => { if (!chosen) show(controller.state.present && fits()); };
-    toggle.addEventListener("click", () => { chosen = true; show(box.hidden); });
+    toggle.addEventListener("click", () => {
+      chosen = true;
+      show(box.hidden);
+      markOpen(map, toggle, box.hidden ? null : () => show(false));
+    });
     map.on("resize mbt:present", auto);
     map.on("mbt:day", (e) => update(e.day));
     auto();

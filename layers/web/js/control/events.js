@@ -5,6 +5,7 @@ import {button, el} from "../core/dom.js";
 import {isoDay} from "../core/days.js";
 import {t} from "../core/i18n.js";
 import {lastAtOrBefore} from "../core/lookup.js";
+import {markOpen} from "./open.js";
 import {addPanel} from "./panel.js";
 
 export const eventsPanel = {
@@ -31,11 +32,13 @@ export const eventsPanel = {
       toggle.setAttribute("aria-expanded", "false");
       list = el("ol", "", null, box);
       list.hidden = true;
-      toggle.addEventListener("click", () => {
-        list.hidden = !list.hidden;
-        toggle.setAttribute("aria-expanded", String(!list.hidden));
+      const show = (on) => {
+        list.hidden = !on;
+        toggle.setAttribute("aria-expanded", String(on));
+        markOpen(map, toggle, on ? () => show(false) : null);
         update(controller.state.day, true);
-      });
+      };
+      toggle.addEventListener("click", () => show(list.hidden));
     });
     map.on("mbt:day", (e) => update(e.day, false));
   },

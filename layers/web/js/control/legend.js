@@ -17,7 +17,7 @@ export const legend = {
     addPanel(L, map, "topright", "mbt-legend", (box) => {
       box.setAttribute("role", "group");
       box.setAttribute("aria-label", t("Legend"));
-      el("div", "mbt-title", t("States by status"), box);
+      el("h2", "mbt-title", t("States by status"), box);
       const table = el("table", "", null, box);
       data.styles.forEach((style) => {
         const row = el("tr", "", null, table);

@@ -1,6 +1,14 @@
 /* A panel on the map: a Leaflet control whose box is built once by *build(box)*; clicks and
    scrolls inside it do not reach the map. */
 
+/* A narrow map (a phone upright or sideways, a small window): panels fold into one line each
+   and the date control keeps to two rows. The same query as in layers/assets/map.css. */
+export const NARROW = "(max-width: 800px), (max-height: 480px)";
+
+export function isNarrow(map) {
+  return map.getContainer().ownerDocument.defaultView.matchMedia(NARROW).matches;
+}
+
 export function addPanel(L, map, position, className, build) {
   const control = L.control({position});
   control.onAdd = () => {

@@ -126,18 +126,21 @@
   }
 
   // layers/web/js/link/bridge.js
+  var HEADER = 60;
+  var MIN_HEIGHT = 300;
+  var MIN_BELOW = 480;
   function streamlitHost(win = window) {
     const parent = win.parent;
     const post = (type, extra) => parent.postMessage({ isStreamlitMessage: true, type, ...extra }, "*");
     let height = 0, present = false, first = null, onRender = null, onPresent = null;
     const fitFrame = () => {
       let value = height;
-      if (present) {
-        try {
-          value = win.top.innerHeight;
-        } catch {
-          value = win.screen.height;
-        }
+      try {
+        const room = win.top.innerHeight;
+        const below = room - win.frameElement.getBoundingClientRect().top - win.top.scrollY - 8;
+        value = present ? room : Math.min(height, below >= MIN_BELOW ? below : Math.max(MIN_HEIGHT, room - HEADER));
+      } catch {
+        if (present) value = win.screen.height;
       }
       post("streamlit:setFrameHeight", { height: value });
     };
@@ -164,8 +167,9 @@
     });
     try {
       win.top.addEventListener("resize", () => {
-        if (present) fitFrame();
+        if (height) fitFrame();
       });
+      if (win.frameElement) win.frameElement.title = win.document.title;
     } catch {
     }
     post("streamlit:componentReady", { apiVersion: 1 });
@@ -351,6 +355,36 @@
     return index < 0 ? before : runs[index][1];
   }
 
+  // layers/web/js/control/open.js
+  var opened = /* @__PURE__ */ new WeakMap();
+  function stackOf(map) {
+    if (!opened.has(map)) opened.set(map, []);
+    return opened.get(map);
+  }
+  function markOpen(map, toggle, close) {
+    const stack = stackOf(map).filter((entry) => entry.toggle !== toggle);
+    if (close) stack.push({ toggle, close });
+    opened.set(map, stack);
+  }
+  function closeLatest(map) {
+    const entry = stackOf(map).pop();
+    if (!entry) return false;
+    entry.close();
+    const focused = entry.toggle.ownerDocument.activeElement;
+    if (!focused || focused === entry.toggle.ownerDocument.body || focused.offsetParent === null) entry.toggle.focus();
+    return true;
+  }
+  function closeTooltips(map) {
+    let closed = false;
+    map.eachLayer((layer) => {
+      if (layer.getTooltip && layer.getTooltip() && layer.isTooltipOpen()) {
+        layer.closeTooltip();
+        closed = true;
+      }
+    });
+    return closed;
+  }
+
   // layers/web/js/map/crs.js
   var PIXELS_PER_KM = 256 / 4e4;
   function projectedCrs(L) {
@@ -403,7 +437,7 @@
             layer.on("add", () => {
               const element = layer.getElement();
               element.setAttribute("data-iso3", iso3);
-              element.removeAttribute("tabindex");
+              element.setAttribute("tabindex", "-1");
             });
             layer.bindTooltip(() => tooltip(iso3), { sticky: true, direction: "auto", opacity: 0.97 });
             set.group.addLayer(layer);
@@ -430,6 +464,10 @@
         recolour(controller.state.day);
         current.group.addTo(map);
       };
+      map.on("click", (e) => {
+        const target = e.originalEvent && e.originalEvent.target;
+        if (!(target && target.closest && target.closest("[data-iso3]"))) closeTooltips(map);
+      });
       map.on("mbt:day", (e) => recolour(e.day));
       map.on("mbt:view", (e) => show(e.view));
       show(controller.state.view);
@@ -483,6 +521,7 @@
           const halo = L.polyline(points, { pane: "mbt-belt", interactive: false, color: data.palette["belt-halo"], weight: 8, opacity: 0, lineCap: "round" });
           const line = L.polyline(points, { pane: "mbt-belt", color: data.palette.belt, weight: 4.5, opacity: 0, lineCap: "round" });
           line.bindTooltip(() => tooltip(iso3, neighbour, measured), { sticky: true });
+          line.on("add", () => line.getElement().setAttribute("tabindex", "-1"));
           group.addLayer(halo).addLayer(line);
           return { key: `${iso3}-${neighbour}`, runs, halo, line, points, state: null };
         });
@@ -519,6 +558,10 @@
   };
 
   // layers/web/js/control/panel.js
+  var NARROW = "(max-width: 800px), (max-height: 480px)";
+  function isNarrow(map) {
+    return map.getContainer().ownerDocument.defaultView.matchMedia(NARROW).matches;
+  }
   function addPanel(L, map, position, className, build) {
     const control = L.control({ position });
     control.onAdd = () => {
@@ -707,12 +750,14 @@
       const longest = Math.max(...states.map((s) => s.published ?? s.measured));
       const rows = {};
       let total, people, apart, table;
-      const open = controller.state.view === "eastern" || controller.state.present;
+      const opens = () => (controller.state.view === "eastern" || controller.state.present) && !isNarrow(map);
+      let chosen = false;
       const box = addPanel(L, map, "topleft", "mbt-belt", (panel) => {
         panel.setAttribute("data-testid", "belt-panel");
-        const toggle = button(panel, open ? t("Hide") : t("Show"));
-        toggle.setAttribute("aria-expanded", String(open));
-        el("div", "mbt-title", t("The belt: land borders with Russia and Belarus"), panel);
+        const toggle = button(panel, "");
+        el("span", "mbt-chip-text", t("Belt ▸"), toggle);
+        const word = el("span", "mbt-toggle-text", "", toggle);
+        el("h2", "mbt-title", t("The belt: land borders with Russia and Belarus"), panel);
         total = el("div", "mbt-total", "", panel);
         people = el("div", "mbt-source", "", panel);
         table = el("table", "", null, panel);
@@ -723,11 +768,21 @@
           rows[state.iso3] = { bar: el("div", "mbt-bar", null, cell), value: el("td", "mbt-n", "", row) };
         }
         apart = el("div", "mbt-source", "", panel);
-        table.hidden = !open;
-        toggle.addEventListener("click", () => {
-          table.hidden = !table.hidden;
-          toggle.textContent = table.hidden ? t("Show") : t("Hide");
-          toggle.setAttribute("aria-expanded", String(!table.hidden));
+        const show = (on, user) => {
+          table.hidden = !on;
+          panel.classList.toggle("mbt-folded", !on);
+          word.textContent = on ? t("Hide") : t("Show");
+          toggle.setAttribute("aria-expanded", String(on));
+          if (user) markOpen(map, toggle, on ? () => show(false, true) : null);
+          chosen = chosen || user;
+        };
+        show(opens(), false);
+        toggle.addEventListener("click", () => show(table.hidden, true));
+        map.getContainer().ownerDocument.defaultView.matchMedia(NARROW).addEventListener("change", () => {
+          if (!chosen) show(opens(), false);
+        });
+        map.on("click", () => {
+          if (!table.hidden && isNarrow(map)) show(false, true);
         });
       });
       let shownKey = null;
@@ -775,7 +830,7 @@
     start({ L, map, data, controller }, settings) {
       let date, when, what, source;
       addPanel(L, map, "topleft", "mbt-caption", (box) => {
-        el("div", "mbt-title", t(settings.heading), box);
+        el("h1", "mbt-title", t(settings.heading), box);
         date = el("div", "mbt-date", "", box);
         date.setAttribute("data-testid", "map-date");
         when = el("div", "mbt-when", "", box);
@@ -844,6 +899,7 @@
       toggle.addEventListener("click", () => {
         chosen = true;
         show(box.hidden);
+        markOpen(map, toggle, box.hidden ? null : () => show(false));
       });
       map.on("resize mbt:present", auto);
       map.on("mbt:day", (e) => update(e.day));
@@ -878,11 +934,13 @@
         toggle.setAttribute("aria-expanded", "false");
         list = el("ol", "", null, box);
         list.hidden = true;
-        toggle.addEventListener("click", () => {
-          list.hidden = !list.hidden;
-          toggle.setAttribute("aria-expanded", String(!list.hidden));
+        const show = (on) => {
+          list.hidden = !on;
+          toggle.setAttribute("aria-expanded", String(on));
+          markOpen(map, toggle, on ? () => show(false) : null);
           update(controller.state.day, true);
-        });
+        };
+        toggle.addEventListener("click", () => show(list.hidden));
       });
       map.on("mbt:day", (e) => update(e.day, false));
     }
@@ -898,7 +956,7 @@
       addPanel(L, map, "topright", "mbt-legend", (box) => {
         box.setAttribute("role", "group");
         box.setAttribute("aria-label", t("Legend"));
-        el("div", "mbt-title", t("States by status"), box);
+        el("h2", "mbt-title", t("States by status"), box);
         const table = el("table", "", null, box);
         data.styles.forEach((style) => {
           const row = el("tr", "", null, table);
@@ -951,34 +1009,13 @@
     needs: [],
     start({ L, map, data, controller }, settings) {
       const ui = {};
-      const tourStops = () => data.tour.map((index) => {
-        const event = data.events[index];
-        return { day: event[0], event, view: "eastern" };
+      const tourStops = () => data.tour.map(([day, view, title, index]) => {
+        const event = index === null ? null : data.events[index];
+        return { day, view, event: event ? [day, event[1], event[2], title, event[4]] : null };
       });
       const box = addPanel(L, map, "bottomleft", "mbt-timebar", (panel) => {
         panel.setAttribute("role", "group");
         panel.setAttribute("aria-label", t("Date control"));
-        const row = ui.row = el("div", "mbt-row", null, panel);
-        button(row, t("‹ Event"), t("Previous event (PageUp)"), () => controller.step(-1));
-        ui.play = button(row, t("▶ Play"), t("Play or pause (Space)"), () => controller.toggle());
-        ui.play.className = "mbt-play";
-        ui.play.setAttribute("aria-pressed", "false");
-        button(row, t("Event ›"), t("Next event (PageDown)"), () => controller.step(1));
-        ui.speed = select(row, t("Speed"), settings.speeds.map(([label, days]) => [t(label), days]), controller.speed);
-        ui.speed.addEventListener("change", () => controller.setSpeed(+ui.speed.value));
-        ui.belt = button(row, t("▶ Play the belt, 2025-26"), t("Play 2025-03-01 to 2026-03-01"), () => {
-          controller.setSpeed(Math.min(+ui.speed.value, settings.beltSpeed));
-          controller.setView("eastern", false);
-          controller.play(data.belt.window[0], data.belt.window[1]);
-        });
-        ui.tour = button(row, t("Tour of the belt"), t("Guided tour: the key events of 2025-26, one at a time"), () => {
-          if (controller.touring) controller.pause(true);
-          else controller.tour(tourStops());
-        });
-        ui.tour.setAttribute("aria-pressed", "false");
-        ui.pace = select(row, t("Seconds on each tour stop"), settings.paces.map((s) => [t("{seconds} s a stop", { seconds: s }), s]), settings.pace);
-        ui.pace.addEventListener("change", () => controller.setTourPace(1e3 * +ui.pace.value));
-        controller.setTourPace(1e3 * settings.pace);
         const track = el("div", "mbt-track", null, panel);
         const ticks = el("div", "mbt-ticks", null, track);
         for (const [day, major] of data.ticks) {
@@ -993,28 +1030,99 @@
         slider.addEventListener("input", () => controller.scrub(+slider.value));
         slider.addEventListener("change", () => controller.release());
         const axis = el("div", "mbt-axis", null, panel);
+        axis.setAttribute("aria-hidden", "true");
         el("span", "", isoDay(data.start), axis);
         for (let year = 2e3; year < parts(data.end).year; year += 5) el("span", "", year, axis);
         el("span", "", isoDay(data.end), axis);
+        const row = el("div", "mbt-row", null, panel);
+        words(button(row, "", t("Previous event (PageUp)"), () => controller.step(-1)), t("‹ Event"), "‹");
+        ui.play = button(row, "", t("Play or pause (Space)"), () => controller.toggle());
+        words(ui.play, t("▶ Play"), "▶");
+        ui.play.className = "mbt-play";
+        ui.play.setAttribute("aria-pressed", "false");
+        words(button(row, "", t("Next event (PageDown)"), () => controller.step(1)), t("Event ›"), "›");
+        const more = ui.more = el("div", "mbt-more", null, row);
+        more.id = "mbt-more";
+        ui.moreButton = moreButton(row, more, panel, map);
+        ui.speed = select(more, t("Speed"), settings.speeds.map(([label, days]) => [t(label), days]), controller.speed);
+        ui.speed.addEventListener("change", () => controller.setSpeed(+ui.speed.value));
+        ui.belt = button(more, t("▶ Play the belt, 2025-26"), t("Play the belt, 2025-26: 2025-03-01 to 2026-03-01"), () => {
+          controller.setSpeed(Math.min(+ui.speed.value, settings.beltSpeed));
+          controller.setView("eastern", false);
+          controller.play(data.belt.window[0], data.belt.window[1]);
+        });
+        ui.tour = button(more, t("Tour of the belt"), t("Tour of the belt. Guided tour: the key events of 2025-26, one at a time"), () => {
+          if (controller.touring) controller.pause(true);
+          else controller.tour(tourStops());
+        });
+        ui.tour.setAttribute("aria-pressed", "false");
+        ui.pace = select(more, t("Seconds on each tour stop"), settings.paces.map((s) => [t("{seconds} s a stop", { seconds: s }), s]), settings.pace);
+        ui.pace.addEventListener("change", () => controller.setTourPace(1e3 * +ui.pace.value));
+        controller.setTourPace(1e3 * settings.pace);
+        ui.field = dateField(row, data, controller);
       });
       map.on("mbt:day", (e) => {
         ui.slider.value = e.day;
         ui.slider.setAttribute("aria-valuetext", longDay(e.day));
       });
+      const showField = () => {
+        if (document.activeElement !== ui.field) ui.field.value = isoDay(controller.state.day);
+      };
+      map.on("mbt:settle", showField);
       map.on("mbt:play", () => {
+        showField();
         const playing = controller.playing;
-        ui.play.textContent = playing ? t("❚❚ Pause") : t("▶ Play");
+        words(ui.play, playing ? t("❚❚ Pause") : t("▶ Play"), playing ? "❚❚" : "▶");
         ui.play.setAttribute("aria-pressed", String(playing));
         ui.tour.setAttribute("aria-pressed", String(controller.touring));
       });
       return {
         box,
         slider: ui.slider,
-        /** A button at the end of the control's row (the chart's toggle). */
-        addButton: (text, label) => button(ui.row, text, label)
+        play: ui.play,
+        /** A button at the end of the control's row, behind "More" on a narrow screen (the
+            chart's toggle). */
+        addButton: (text, label) => button(ui.more, text, label)
       };
     }
   };
+  function words(node, text, symbol) {
+    node.textContent = "";
+    const at = text.indexOf(symbol);
+    if (at < 0) return el("span", "", text, node);
+    if (at > 0) el("span", "mbt-word", text.slice(0, at), node);
+    el("span", "mbt-symbol", symbol, node);
+    if (at + symbol.length < text.length) el("span", "mbt-word", text.slice(at + symbol.length), node);
+    return node;
+  }
+  function dateField(parent, data, controller) {
+    const field = el("input", "mbt-datefield", null, parent);
+    Object.assign(field, { type: "date", min: isoDay(data.start), max: isoDay(data.end), value: isoDay(controller.state.day), required: true });
+    field.setAttribute("aria-label", t("Date, to type or pick"));
+    field.setAttribute("data-testid", "date-field");
+    field.addEventListener("change", () => {
+      const day = parseDay(field.value);
+      if (day !== null) controller.setDay(day);
+    });
+    return field;
+  }
+  function moreButton(row, more, panel, map) {
+    const toggle = button(row, t("More"), null);
+    toggle.className = "mbt-more-button";
+    toggle.setAttribute("aria-expanded", "false");
+    toggle.setAttribute("aria-controls", more.id);
+    const show = (on) => {
+      panel.classList.toggle("mbt-more-open", on);
+      toggle.setAttribute("aria-expanded", String(on));
+      markOpen(map, toggle, on ? () => show(false) : null);
+    };
+    toggle.addEventListener("click", () => show(!panel.classList.contains("mbt-more-open")));
+    map.on("click", () => {
+      if (panel.classList.contains("mbt-more-open")) show(false);
+    });
+    row.insertBefore(toggle, more);
+    return toggle;
+  }
   function select(parent, label, options, chosen) {
     const node = el("select", "", null, parent);
     node.setAttribute("aria-label", label);
@@ -1433,11 +1541,11 @@
   var EDITABLE = /* @__PURE__ */ new Set(["INPUT", "TEXTAREA", "SELECT"]);
   function keyAction(press, present) {
     if (press.altKey || press.ctrlKey || press.metaKey) return null;
-    if (EDITABLE.has(press.tag) && !press.onSlider) return null;
     const key = press.key;
+    if (key === "Escape") return press.tag === "INPUT" && !press.onSlider || press.tag === "TEXTAREA" ? null : ["escape"];
+    if (EDITABLE.has(press.tag) && !press.onSlider) return null;
     if (present && (key === "ArrowRight" || key === "ArrowLeft")) return ["step", key === "ArrowRight" ? 1 : -1];
     if (key === "f" || key === "F") return ["fullscreen"];
-    if (key === "Escape" && present) return ["leave"];
     if (key === " " && press.tag !== "BUTTON") return ["toggle"];
     if (key === "PageDown" || key === "]") return ["step", 1];
     if (key === "PageUp" || key === "[") return ["step", -1];
@@ -1451,7 +1559,7 @@
   var keyboard = {
     name: "keyboard",
     needs: ["timebar"],
-    start({ data, controller, parts: parts2, host }) {
+    start({ map, data, controller, parts: parts2, host }) {
       const slider = parts2.timebar.slider;
       const actions = {
         toggle: () => controller.toggle(),
@@ -1459,7 +1567,7 @@
         move: (days) => controller.moveTo(controller.state.day + days),
         end: (which) => controller.moveTo(which === "first" ? data.start : data.end),
         fullscreen: () => host.fullScreen(),
-        leave: () => host.leavePresentation()
+        escape: () => closeLatest(map) || closeTooltips(map) || controller.state.present && host.leavePresentation()
       };
       document.addEventListener("keydown", (e) => {
         const tag = e.target && e.target.tagName || "";
@@ -1479,6 +1587,31 @@
       });
     }
   };
+
+  // layers/web/js/map/touch.js
+  var HINT_MS = 1500;
+  function touchGestures(map, { embedded, present }) {
+    const win = map.getContainer().ownerDocument.defaultView;
+    if (!("ontouchstart" in win) && !(win.navigator.maxTouchPoints > 0)) return { setPresent() {
+    } };
+    const container = map.getContainer();
+    const hint = el("div", "mbt-touch-hint", t("Use two fingers to move the map"), container);
+    hint.setAttribute("aria-hidden", "true");
+    let timer = null, scrolls = false;
+    const setPresent = (on) => {
+      scrolls = embedded && !on;
+      if (scrolls) map.dragging.disable();
+      else map.dragging.enable();
+    };
+    container.addEventListener("touchmove", (e) => {
+      if (!scrolls || e.touches.length !== 1 || e.target.closest(".leaflet-control")) return;
+      hint.classList.add("mbt-shown");
+      win.clearTimeout(timer);
+      timer = win.setTimeout(() => hint.classList.remove("mbt-shown"), HINT_MS);
+    }, { passive: true });
+    setPresent(present);
+    return { setPresent };
+  }
 
   // layers/web/js/map/main.js
   var CATALOGUE = Object.fromEntries([
@@ -1521,6 +1654,12 @@
       observer.observe(element);
     });
   }
+  function keyboardOrder(map) {
+    const corners = map._controlCorners, parent = corners.topleft.parentNode;
+    for (const name of ["bottomleft", "topright", "topleft", "bottomright"]) parent.appendChild(corners[name]);
+    map.keyboard.disable();
+    map.getContainer().setAttribute("tabindex", "-1");
+  }
   async function boot() {
     const config = readJson(document.getElementById("mbt-config"));
     const settings = {};
@@ -1534,6 +1673,7 @@
     timing.start = performance.now();
     const L = window.L;
     const map = L.map(container, { ...config.map, crs: projectedCrs(L) });
+    keyboardOrder(map);
     map.attributionControl.setPrefix("Leaflet");
     map.attributionControl.addAttribution(config.attribution);
     installPatterns(data.styles, data.palette);
@@ -1554,6 +1694,8 @@
     const context = { L, map, data, config, controller, host, fit };
     startParts(startOrder(CATALOGUE, Object.keys(settings)), context, settings);
     host.attach(context);
+    const touch = touchGestures(map, { embedded: host.embedded, present: controller.state.present });
+    map.on("mbt:present", (e) => touch.setPresent(e.present));
     map.fire("mbt:day", { day: controller.state.day, event: null });
     map.fire("mbt:settle", { day: controller.state.day, view: controller.state.view, report: false });
     timing.ready = performance.now();

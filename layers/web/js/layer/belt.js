@@ -32,6 +32,8 @@ export const beltLayer = {
         const halo = L.polyline(points, {pane: "mbt-belt", interactive: false, color: data.palette["belt-halo"], weight: 8, opacity: 0, lineCap: "round"});
         const line = L.polyline(points, {pane: "mbt-belt", color: data.palette.belt, weight: 4.5, opacity: 0, lineCap: "round"});
         line.bindTooltip(() => tooltip(iso3, neighbour, measured), {sticky: true});
+        /* Not a Tab stop (layer/status.js says why). */
+        line.on("add", () => line.getElement().setAttribute("tabindex", "-1"));
         group.addLayer(halo).addLayer(line);
         return {key: `${iso3}-${neighbour}`, runs, halo, line, points, state: null};
       });

@@ -8,6 +8,7 @@ import {isoDay} from "../core/days.js";
 import {longDay} from "../core/format.js";
 import {t} from "../core/i18n.js";
 import {valueAt} from "../core/lookup.js";
+import {closeTooltips} from "../control/open.js";
 import {decodeLine} from "../map/crs.js";
 import {fill} from "./patterns.js";
 
@@ -40,9 +41,10 @@ export const statusLayer = {
           layer.on("add", () => {
             const element = layer.getElement();
             element.setAttribute("data-iso3", iso3);
-            /* Leaflet makes a shape with a tooltip a Tab stop: hundreds of them before Play.
-               Countries are reached another way (README, Keys). */
-            element.removeAttribute("tabindex");
+            /* Leaflet listens for focus on a shape with a tooltip, and Chromium makes an SVG
+               element with a focus listener a Tab stop: hundreds of them before Play. -1 keeps
+               it out of the Tab order (countries are reached another way: README, Keys). */
+            element.setAttribute("tabindex", "-1");
           });
           layer.bindTooltip(() => tooltip(iso3), {sticky: true, direction: "auto", opacity: 0.97});
           set.group.addLayer(layer);
@@ -69,6 +71,11 @@ export const statusLayer = {
       recolour(controller.state.day);
       current.group.addTo(map);
     };
+    /* A tap on a country opens its tooltip (Leaflet); a tap on the sea closes it. */
+    map.on("click", (e) => {
+      const target = e.originalEvent && e.originalEvent.target;
+      if (!(target && target.closest && target.closest("[data-iso3]"))) closeTooltips(map);
+    });
     map.on("mbt:day", (e) => recolour(e.day));
     map.on("mbt:view", (e) => show(e.view));
     show(controller.state.view);

@@ -9,14 +9,27 @@ import {isoDay, parseDay} from "../core/days.js";
 import {createSequence} from "./sequence.js";
 import {writeMoment} from "./moment.js";
 
+const HEADER = 60;  /* Streamlit's header bar, px */
+const MIN_HEIGHT = 300;
+const MIN_BELOW = 480;
+
 export function streamlitHost(win = window) {
   const parent = win.parent;
   const post = (type, extra) => parent.postMessage({isStreamlitMessage: true, type, ...extra}, "*");
   let height = 0, present = false, first = null, onRender = null, onPresent = null;
+  /* The app's height, but never taller than the window: on a laptop the date control is in
+     view on open; on a phone held sideways (390 px) the date, the map and the date control are
+     on screen together and one finger scrolls past it. Presenting, the whole window. */
   const fitFrame = () => {
     let value = height;
-    if (present) {
-      try { value = win.top.innerHeight; } catch { value = win.screen.height; }
+    try {
+      const room = win.top.innerHeight;
+      /* Below the page's title if the map has room there (a laptop: the date control in view
+         on open), else the window less the header (a phone sideways: scrolled to). */
+      const below = room - win.frameElement.getBoundingClientRect().top - win.top.scrollY - 8;
+      value = present ? room : Math.min(height, below >= MIN_BELOW ? below : Math.max(MIN_HEIGHT, room - HEADER));
+    } catch {
+      if (present) value = win.screen.height;
     }
     post("streamlit:setFrameHeight", {height: value});
   };
@@ -43,7 +56,10 @@ export function streamlitHost(win = window) {
     win.setTimeout(() => resolve({}), 1500);
   });
   try {
-    win.top.addEventListener("resize", () => { if (present) fitFrame(); });
+    win.top.addEventListener("resize", () => { if (height) fitFrame(); });
+    /* Streamlit names its frame after the component ("page_sections.treaty_map_..."): a screen
+       reader announces the frame's title, so it is the map's. */
+    if (win.frameElement) win.frameElement.title = win.document.title;
   } catch { /* another origin */ }
   post("streamlit:componentReady", {apiVersion: 1});
   return {

@@ -1,11 +1,13 @@
-/* The map's keys (map/keys.js says which), once the map's document has focus. */
+/* The map's keys (map/keys.js says which), once the map's document has focus. Escape closes
+   what is open, latest first (control/open.js), then a tooltip, then leaves presentation mode. */
 
+import {closeLatest, closeTooltips} from "../control/open.js";
 import {keyAction} from "./keys.js";
 
 export const keyboard = {
   name: "keyboard",
   needs: ["timebar"],
-  start({data, controller, parts, host}) {
+  start({map, data, controller, parts, host}) {
     const slider = parts.timebar.slider;
     const actions = {
       toggle: () => controller.toggle(),
@@ -13,7 +15,7 @@ export const keyboard = {
       move: (days) => controller.moveTo(controller.state.day + days),
       end: (which) => controller.moveTo(which === "first" ? data.start : data.end),
       fullscreen: () => host.fullScreen(),
-      leave: () => host.leavePresentation(),
+      escape: () => closeLatest(map) || closeTooltips(map) || (controller.state.present && host.leavePresentation()),
     };
     document.addEventListener("keydown", (e) => {
       const tag = (e.target && e.target.tagName) || "";

@@ -23,6 +23,7 @@ import {extentBounds, projectedCrs} from "./crs.js";
 import {fitView} from "./fit.js";
 import {installHooks} from "./hooks.js";
 import {keyboard} from "./keyboard.js";
+import {touchGestures} from "./touch.js";
 
 const CATALOGUE = Object.fromEntries([statusLayer, beltLayer, legend, caption, beltPanel, eventsPanel, timebar,
   chart, views, keyboard, announce, labels].map((part) => [part.name, part]));
@@ -57,6 +58,17 @@ function sized(element) {
   });
 }
 
+/* Tab goes to the date control first, then the views and zoom, then the panels' own buttons:
+   the corners' order in the document (on screen each keeps its place). The map itself is not a
+   Tab stop: its keys are the date's (map/keys.js), so Leaflet's own (arrows pan) are off; zoom
+   and views have their buttons. */
+function keyboardOrder(map) {
+  const corners = map._controlCorners, parent = corners.topleft.parentNode;
+  for (const name of ["bottomleft", "topright", "topleft", "bottomright"]) parent.appendChild(corners[name]);
+  map.keyboard.disable();
+  map.getContainer().setAttribute("tabindex", "-1");
+}
+
 async function boot() {
   const config = readJson(document.getElementById("mbt-config"));
   const settings = {};
@@ -70,6 +82,7 @@ async function boot() {
   timing.start = performance.now();
   const L = window.L;
   const map = L.map(container, {...config.map, crs: projectedCrs(L)});
+  keyboardOrder(map);
   map.attributionControl.setPrefix("Leaflet");
   map.attributionControl.addAttribution(config.attribution);
   installPatterns(data.styles, data.palette);
@@ -88,6 +101,8 @@ async function boot() {
   const context = {L, map, data, config, controller, host, fit};
   startParts(startOrder(CATALOGUE, Object.keys(settings)), context, settings);
   host.attach(context);
+  const touch = touchGestures(map, {embedded: host.embedded, present: controller.state.present});
+  map.on("mbt:present", (e) => touch.setPresent(e.present));
   map.fire("mbt:day", {day: controller.state.day, event: null});
   map.fire("mbt:settle", {day: controller.state.day, view: controller.state.view, report: false});
   timing.ready = performance.now();
