@@ -281,3 +281,25 @@ def test_escape_closes_what_is_open_and_focus_stays_visible(server, browser):
     page.keyboard.press("Escape")  # nothing open: leaves presentation mode
     frame.wait_for_function("!document.body.classList.contains('mbt-present')")
     context.close()
+
+
+def test_a_country_is_found_by_keyboard_accents_and_case_ignored(server, browser):
+    context, _page, frame = open_app(browser, server, viewport={"width": 1366, "height": 768})
+    field = frame.get_by_label("Find a country")
+    field.focus()
+    field.type("cote d'ivoire")  # typed keys stay in the field: the map does not play
+    field.press("Enter")
+    # Not drawn on the eastern flank (LAEA Europe): the map goes to the world, zooms to it and
+    # opens its tooltip, and says its status.
+    frame.wait_for_function("MBT.view === 'world'")
+    tooltip = frame.locator(".mbt-tip").first
+    tooltip.wait_for()
+    assert "Côte d'Ivoire" in tooltip.inner_text()
+    assert "State Party on 20 February 2026" in tooltip.inner_text()
+    said = frame.locator(".mbt-find [aria-live]").inner_text()
+    assert said == "Côte d'Ivoire: State Party on 20 February 2026"
+    assert not frame.evaluate("MBT.isPlaying()")
+    field.fill("Atlantis")
+    field.press("Enter")
+    assert "No country found" in frame.locator(".mbt-find [aria-live]").inner_text()
+    context.close()

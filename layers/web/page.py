@@ -176,6 +176,7 @@ def build_page(
         parts.HistoryChart(treaty, end),
         parts.BeltPanel(),
         parts.Views(),
+        parts.Find(),
         parts.Keyboard(),
         parts.Announce(),
         MapScript(assets),

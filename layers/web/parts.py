@@ -137,6 +137,12 @@ class Views(Part):
     part = "views"
 
 
+class Find(Part):
+    """Find a country by name or code (accents and case ignored): zooms to it, opens its tooltip."""
+
+    part = "find"
+
+
 class Keyboard(Part):
     """The map's keys (js/map/keys.js), and a clicker's in presentation mode."""
 

@@ -471,7 +471,8 @@
       map.on("mbt:day", (e) => recolour(e.day));
       map.on("mbt:view", (e) => show(e.view));
       show(controller.state.view);
-      return { tooltip, recolour };
+      const layersOf = (iso3) => current && current.drawn[iso3] || [];
+      return { tooltip, recolour, layersOf };
     }
   };
   function unitTooltip(data, iso3, day) {
@@ -943,6 +944,65 @@
         toggle.addEventListener("click", () => show(list.hidden));
       });
       map.on("mbt:day", (e) => update(e.day, false));
+    }
+  };
+
+  // layers/web/js/core/search.js
+  function fold(text) {
+    return String(text).normalize("NFD").replace(new RegExp("\\p{M}", "gu"), "").replace(/['’ʼ`]/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim().toLowerCase();
+  }
+  function findUnits(units, query) {
+    const wanted = fold(query);
+    if (!wanted) return [];
+    const ranked = [];
+    for (const [iso3, name] of Object.entries(units)) {
+      const folded = fold(name);
+      const rank = iso3.toLowerCase() === wanted ? 0 : folded === wanted ? 1 : folded.startsWith(wanted) ? 2 : folded.includes(wanted) ? 3 : -1;
+      if (rank >= 0) ranked.push([rank, folded, iso3]);
+    }
+    return ranked.sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1])).map(([, , iso3]) => iso3);
+  }
+
+  // layers/web/js/control/find.js
+  var find = {
+    name: "find",
+    needs: ["status"],
+    after: ["views"],
+    /* under the views, in the same corner */
+    start({ L, map, data, controller, parts: parts2 }) {
+      const names = Object.fromEntries(Object.entries(data.units).map(([iso3, unit]) => [iso3, unit.n]));
+      let input, said;
+      addPanel(L, map, "topright", "mbt-find", (box) => {
+        box.setAttribute("role", "search");
+        const label = el("label", "mbt-find-label", t("Find a country"), box);
+        input = el("input", "", null, label);
+        Object.assign(input, { type: "search", autocomplete: "off", spellcheck: false });
+        input.setAttribute("list", "mbt-find-names");
+        const list = el("datalist", "", null, box);
+        list.id = "mbt-find-names";
+        for (const name of Object.values(names).sort((a, b) => a.localeCompare(b))) el("option", "", null, list).value = name;
+        said = el("div", "mbt-sr", "", box);
+        said.setAttribute("aria-live", "polite");
+      });
+      const show = (iso3) => {
+        const unit = data.units[iso3], style = data.styles[valueAt(unit.r, controller.state.day)];
+        if (!parts2.status.layersOf(iso3).length) controller.setView("world");
+        const layers = parts2.status.layersOf(iso3);
+        if (!layers.length) return;
+        const bounds = L.latLngBounds([]);
+        for (const layer of layers) bounds.extend(layer.getBounds ? layer.getBounds() : layer.getLatLng());
+        map.fitBounds(bounds, { maxZoom: Math.max(map.getZoom(), 6), animate: false });
+        layers[0].openTooltip(bounds.getCenter());
+        said.textContent = t("{name}: {status} on {date}", { name: unit.n, status: t(style.label), date: longDay(controller.state.day) });
+      };
+      input.addEventListener("keydown", (e) => {
+        if (e.key !== "Enter") return;
+        e.preventDefault();
+        const found = findUnits(names, input.value);
+        if (found.length) show(found[0]);
+        else said.textContent = t("No country found for “{text}”", { text: input.value });
+      });
+      return { show };
     }
   };
 
@@ -1626,7 +1686,8 @@
     views,
     keyboard,
     announce,
-    labels
+    labels,
+    find
   ].map((part) => [part.name, part]));
   var timing = { script: performance.now() };
   function readJson(element) {

@@ -79,7 +79,9 @@ export const statusLayer = {
     map.on("mbt:day", (e) => recolour(e.day));
     map.on("mbt:view", (e) => show(e.view));
     show(controller.state.view);
-    return {tooltip, recolour};
+    /** The shapes of *iso3* in the projection shown (none if it does not draw the unit). */
+    const layersOf = (iso3) => (current && current.drawn[iso3]) || [];
+    return {tooltip, recolour, layersOf};
   },
 };
 

@@ -14,6 +14,7 @@ import {beltPanel} from "../control/beltpanel.js";
 import {caption} from "../control/caption.js";
 import {chart} from "../control/chart.js";
 import {eventsPanel} from "../control/events.js";
+import {find} from "../control/find.js";
 import {legend} from "../control/legend.js";
 import {timebar} from "../control/timebar.js";
 import {views} from "../control/views.js";
@@ -26,7 +27,7 @@ import {keyboard} from "./keyboard.js";
 import {touchGestures} from "./touch.js";
 
 const CATALOGUE = Object.fromEntries([statusLayer, beltLayer, legend, caption, beltPanel, eventsPanel, timebar,
-  chart, views, keyboard, announce, labels].map((part) => [part.name, part]));
+  chart, views, keyboard, announce, labels, find].map((part) => [part.name, part]));
 
 const timing = {script: performance.now()};
 
