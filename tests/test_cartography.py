@@ -16,7 +16,7 @@ import pytest
 from conftest import day
 from playwright import sync_api
 
-from bench.harness import CHROMIUM, launch, map_frame, new_context, streamlit_server
+from bench.harness import CHROMIUM, launch, map_frame, new_context, streamlit_server, two_frames
 from geodata import COUNTRIES, load_treaty
 from geodata.model import Status
 from geodata.timeline import status_on
@@ -114,6 +114,8 @@ def test_the_subject_of_each_view_is_never_under_a_panel(server, browser, width,
             f"document.querySelector('iframe').getBoundingClientRect().height >= {height - 20}"
         )
     frame.wait_for_function("document.querySelectorAll('.mbt-label').length > 5")
+    two_frames(frame)  # a panel that grew since is refitted around on the next frame
+    frame.wait_for_function("!MBT.map._animatingZoom && !MBT.map._panAnim?._inProgress")
     assert_uncovered(frame, BELT, belt=True)
     names = frame.evaluate("[...document.querySelectorAll('.mbt-label')].map((e) => e.textContent)")
     for name in (

@@ -4,7 +4,8 @@
 
 import {button} from "../core/dom.js";
 import {t} from "../core/i18n.js";
-import {addPanel} from "./panel.js";
+import {overlaps} from "../core/geometry.js";
+import {addPanel, panelBoxes} from "./panel.js";
 
 export const views = {
   name: "views",
@@ -60,6 +61,29 @@ export const views = {
       map.invalidateSize({pan: false});
       if (!userMoved) show(controller.state.view, false);
     }).observe(map.getContainer());
+    /* A panel that grew over the view (its text wrapped once the fonts came, a longer event
+       once the date settled) brings a refit, but never while the map plays: the map stays put
+       while the date moves. */
+    let checking = false;
+    const covered = () => {
+      const [[xmin, ymin], [xmax, ymax]] = data.views[controller.state.view].extent;
+      const a = map.latLngToContainerPoint([ymin, xmin]), b = map.latLngToContainerPoint([ymax, xmax]);
+      const view = {left: Math.min(a.x, b.x), right: Math.max(a.x, b.x), top: Math.min(a.y, b.y), bottom: Math.max(a.y, b.y)};
+      return panelBoxes(map).some((panel) => overlaps(panel, view));
+    };
+    const check = () => {
+      if (checking) return;
+      checking = true;
+      requestAnimationFrame(() => {
+        checking = false;
+        if (userMoved || controller.playing || controller.touring || !covered()) return;
+        fitted = null;
+        show(controller.state.view, false);
+      });
+    };
+    const watch = new ResizeObserver(check);
+    for (const panel of map.getContainer().querySelectorAll(".mbt-panel")) watch.observe(panel);
+    map.on("mbt:settle", check);
     show(controller.state.view, false);
   },
 };
