@@ -117,7 +117,7 @@ SYNC_PROBE = """async ([action, day]) => {
   if (action === "pause") MBT.pause(); else MBT.setDay(MBT.parseDay(day));
   const heading = "Events around " + new Date(MBT.isoDay(MBT.day) + "T00:00:00Z")
     .toLocaleDateString("en-GB", {day: "numeric", month: "long", year: "numeric", timeZone: "UTC"});
-  const shown = () => [...document.querySelectorAll("h4")].some(
+  const shown = () => [...document.querySelectorAll("h2, h3, h4")].some(
     h => h.textContent.trim().startsWith(heading));
   await new Promise((resolve, reject) => {
     if (shown()) return resolve();
