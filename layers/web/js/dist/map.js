@@ -406,13 +406,32 @@
     return points;
   }
 
+  // layers/web/js/layer/projected.js
+  function projectedSets(map, data, build, refresh) {
+    const sets = {};
+    let current = null;
+    return {
+      get current() {
+        return current;
+      },
+      show(view) {
+        const name = data.views[view].projection;
+        const next = sets[name] = sets[name] || build(name);
+        if (next === current) return;
+        if (current) map.removeLayer(current.group);
+        current = next;
+        refresh();
+        current.group.addTo(map);
+      }
+    };
+  }
+
   // layers/web/js/layer/status.js
   var statusLayer = {
     name: "status",
     needs: [],
     start({ L, map, data, controller }) {
-      const units = data.units, sets = {};
-      let current = null;
+      const units = data.units;
       const styleFor = (index) => {
         const style = data.styles[index];
         return {
@@ -446,7 +465,7 @@
         return set;
       };
       const recolour = (day) => {
-        const { drawn, shown } = current;
+        const { drawn, shown } = projected.current;
         for (const iso3 in drawn) {
           const index = valueAt(units[iso3].r, day);
           if (shown[iso3] === index) continue;
@@ -455,15 +474,8 @@
           for (const layer of drawn[iso3]) layer.setStyle(style);
         }
       };
-      const show = (view) => {
-        const name = data.views[view].projection;
-        const next = sets[name] = sets[name] || build(name);
-        if (next === current) return;
-        if (current) map.removeLayer(current.group);
-        current = next;
-        recolour(controller.state.day);
-        current.group.addTo(map);
-      };
+      const projected = projectedSets(map, data, build, () => recolour(controller.state.day));
+      const show = (view) => projected.show(view);
       map.on("click", (e) => {
         const target = e.originalEvent && e.originalEvent.target;
         if (!(target && target.closest && target.closest("[data-iso3]"))) closeTooltips(map);
@@ -471,7 +483,7 @@
       map.on("mbt:day", (e) => recolour(e.day));
       map.on("mbt:view", (e) => show(e.view));
       show(controller.state.view);
-      const layersOf = (iso3) => current && current.drawn[iso3] || [];
+      const layersOf = (iso3) => projected.current && projected.current.drawn[iso3] || [];
       return { tooltip, recolour, layersOf };
     }
   };
@@ -505,8 +517,6 @@
     start({ L, map, data, controller }) {
       const pane = map.createPane("mbt-belt");
       pane.style.zIndex = 450;
-      const sets = {};
-      let current = null;
       const tooltip = (iso3, neighbour, measured) => {
         const box = el("div", "mbt-tip");
         el("div", "mbt-name", `${data.units[iso3].n} – ${data.units[neighbour].n}`, box);
@@ -529,7 +539,7 @@
         return { group, lines };
       };
       const update = (day) => {
-        for (const border of current.lines) {
+        for (const border of projected.current.lines) {
           const state = valueAt(border.runs, day, "off");
           if (state === border.state) continue;
           border.state = state;
@@ -538,22 +548,15 @@
           border.line.setStyle({ opacity, dashArray: state === "contested" ? "2 9" : null, weight: state === "contested" ? 3.5 : 4.5 });
         }
       };
-      const show = (view) => {
-        const name = data.views[view].projection;
-        const next = sets[name] = sets[name] || build(name);
-        if (next === current) return;
-        if (current) map.removeLayer(current.group);
-        current = next;
-        update(controller.state.day);
-        current.group.addTo(map);
-      };
+      const projected = projectedSets(map, data, build, () => update(controller.state.day));
+      const show = (view) => projected.show(view);
       map.on("mbt:day", (e) => update(e.day));
       map.on("mbt:view", (e) => show(e.view));
       show(controller.state.view);
       return {
-        states: () => Object.fromEntries(current.lines.map((b) => [b.key, b.state])),
+        states: () => Object.fromEntries(projected.current.lines.map((b) => [b.key, b.state])),
         /** The lines shown, as [y, x] km points (names must not cover them). */
-        lines: () => current.lines.map((b) => b.points).flat()
+        lines: () => projected.current.lines.map((b) => b.points).flat()
       };
     }
   };

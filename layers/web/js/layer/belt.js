@@ -8,6 +8,7 @@ import {km} from "../core/format.js";
 import {t} from "../core/i18n.js";
 import {valueAt} from "../core/lookup.js";
 import {decodeLine} from "../map/crs.js";
+import {projectedSets} from "./projected.js";
 
 export const beltLayer = {
   name: "belt",
@@ -15,8 +16,6 @@ export const beltLayer = {
   start({L, map, data, controller}) {
     const pane = map.createPane("mbt-belt");
     pane.style.zIndex = 450;
-    const sets = {};
-    let current = null;
     const tooltip = (iso3, neighbour, measured) => {
       const box = el("div", "mbt-tip");
       el("div", "mbt-name", `${data.units[iso3].n} – ${data.units[neighbour].n}`, box);
@@ -40,7 +39,7 @@ export const beltLayer = {
       return {group, lines};
     };
     const update = (day) => {
-      for (const border of current.lines) {
+      for (const border of projected.current.lines) {
         const state = valueAt(border.runs, day, "off");
         if (state === border.state) continue;
         border.state = state;
@@ -49,22 +48,15 @@ export const beltLayer = {
         border.line.setStyle({opacity, dashArray: state === "contested" ? "2 9" : null, weight: state === "contested" ? 3.5 : 4.5});
       }
     };
-    const show = (view) => {
-      const name = data.views[view].projection;
-      const next = sets[name] = sets[name] || build(name);
-      if (next === current) return;
-      if (current) map.removeLayer(current.group);
-      current = next;
-      update(controller.state.day);
-      current.group.addTo(map);
-    };
+    const projected = projectedSets(map, data, build, () => update(controller.state.day));
+    const show = (view) => projected.show(view);
     map.on("mbt:day", (e) => update(e.day));
     map.on("mbt:view", (e) => show(e.view));
     show(controller.state.view);
     return {
-      states: () => Object.fromEntries(current.lines.map((b) => [b.key, b.state])),
+      states: () => Object.fromEntries(projected.current.lines.map((b) => [b.key, b.state])),
       /** The lines shown, as [y, x] km points (names must not cover them). */
-      lines: () => current.lines.map((b) => b.points).flat(),
+      lines: () => projected.current.lines.map((b) => b.points).flat(),
     };
   },
 };

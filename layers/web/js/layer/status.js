@@ -11,13 +11,13 @@ import {valueAt} from "../core/lookup.js";
 import {closeTooltips} from "../control/open.js";
 import {decodeLine} from "../map/crs.js";
 import {fill} from "./patterns.js";
+import {projectedSets} from "./projected.js";
 
 export const statusLayer = {
   name: "status",
   needs: [],
   start({L, map, data, controller}) {
-    const units = data.units, sets = {};
-    let current = null;
+    const units = data.units;
     const styleFor = (index) => {
       const style = data.styles[index];
       return {
@@ -53,7 +53,7 @@ export const statusLayer = {
       return set;
     };
     const recolour = (day) => {
-      const {drawn, shown} = current;
+      const {drawn, shown} = projected.current;
       for (const iso3 in drawn) {
         const index = valueAt(units[iso3].r, day);
         if (shown[iso3] === index) continue;
@@ -62,15 +62,8 @@ export const statusLayer = {
         for (const layer of drawn[iso3]) layer.setStyle(style);
       }
     };
-    const show = (view) => {
-      const name = data.views[view].projection;
-      const next = sets[name] = sets[name] || build(name);
-      if (next === current) return;
-      if (current) map.removeLayer(current.group);
-      current = next;
-      recolour(controller.state.day);
-      current.group.addTo(map);
-    };
+    const projected = projectedSets(map, data, build, () => recolour(controller.state.day));
+    const show = (view) => projected.show(view);
     /* A tap on a country opens its tooltip (Leaflet); a tap on the sea closes it. */
     map.on("click", (e) => {
       const target = e.originalEvent && e.originalEvent.target;
@@ -80,7 +73,7 @@ export const statusLayer = {
     map.on("mbt:view", (e) => show(e.view));
     show(controller.state.view);
     /** The shapes of *iso3* in the projection shown (none if it does not draw the unit). */
-    const layersOf = (iso3) => (current && current.drawn[iso3]) || [];
+    const layersOf = (iso3) => (projected.current && projected.current.drawn[iso3]) || [];
     return {tooltip, recolour, layersOf};
   },
 };
