@@ -15,8 +15,7 @@ import streamlit as st
 
 from geodata.belt import belt_pairs, measured, population
 from geodata.model import OPENED
-from geodata.report import differences, summary
-from layers.beltstats import belt_sentence
+from layers.beltstats import belt_sentence, summary
 from layers.export import (
     belt_csv_bytes,
     compare_png_bytes,
@@ -24,13 +23,14 @@ from layers.export import (
     html_bytes,
     png_bytes,
 )
+from layers.i18n import _, date_text
 from layers.paths import asset
 from layers.text import escape_markdown
 from layers.views import BELT_END, BELT_START, VIEW_LABELS, timeline_end
 from page_sections import (
-    LABELS,
     MAP_HEIGHT,
     cached_geometry,
+    compare_rows,
     download,
     events_and_table,
     follow_map,
@@ -58,7 +58,8 @@ treaty, treaty_map = or_stop(load_map, today)
 end = timeline_end(treaty, today)
 first_run = open_session(end, today)
 day, view, present = st.session_state.day, st.session_state.view, st.session_state.present
-write_url(day, view, present)
+lang = st.session_state.lang  # every text below is in it (layers/i18n.py)
+write_url(day, view, lang, present)
 
 # The map is sent first, so the browser starts loading it before anything else; the title and
 # any notes are drawn above it in a container kept for them (cold start: see README).
@@ -66,6 +67,7 @@ header = st.container()
 reported = treaty_map(
     date=day.isoformat(),
     view=view,
+    lang=lang,
     height=MAP_HEIGHT,
     present=present,
     seq=st.session_state.get("seq", 0),
@@ -83,28 +85,28 @@ with header:  # in presentation mode the map fills the window: no page chrome (E
 # rerun adds them (README, Benchmark: cold start).
 panels = not present and st.session_state.get("map_drawn", False)
 if not present and not panels:
-    st.caption("The summary, events, table and downloads appear once the map is drawn.")
+    st.caption(_("The summary, events, table and downloads appear once the map is drawn."))
 if panels:
     GEOMETRY = or_stop(cached_geometry, tuple(treaty.units))  # after the map, which has its own
     pairs = belt_pairs(treaty, day, measured(GEOMETRY.borders))
     belt = belt_sentence(treaty, pairs, population(GEOMETRY.countries))
-    st.markdown(escape_markdown(f"{summary(treaty, day, LABELS)} {belt}"))
+    st.markdown(escape_markdown(f"{summary(treaty, day)} {belt}"))
     events_and_table(treaty, day)
 
-if panels and st.toggle("Compare two dates", key="compare"):
+if panels and st.toggle(_("Compare two dates"), key="compare"):
     before, after = st.columns(2)
-    first = before.date_input("First date", dt.date(2024, 12, 31), OPENED, end, key="first")
-    second = after.date_input("Second date", dt.date(2026, 2, 20), OPENED, end, key="second")
-    before.image(map_image(treaty, GEOMETRY, first, view), caption=f"{first}")
-    after.image(map_image(treaty, GEOMETRY, second, view), caption=f"{second}")
-    st.dataframe(differences(treaty, first, second), hide_index=True)
-    pair = (treaty, GEOMETRY, first, second, view)
-    download("Both maps (PNG)", f"{first}-{second}.png", compare_png_bytes, *pair)
+    first = before.date_input(_("First date"), dt.date(2024, 12, 31), OPENED, end, key="first")
+    second = after.date_input(_("Second date"), dt.date(2026, 2, 20), OPENED, end, key="second")
+    before.image(map_image(treaty, GEOMETRY, first, view, lang), caption=date_text(first))
+    after.image(map_image(treaty, GEOMETRY, second, view, lang), caption=date_text(second))
+    st.dataframe(compare_rows(treaty, first, second), hide_index=True)
+    pair = (treaty, GEOMETRY, first, second, view, lang)
+    download(_("Both maps (PNG)"), f"{first}-{second}.png", compare_png_bytes, *pair)
 
 # Folded, and drawn only when open: closed, a date change does not redraw its widgets
 # (about 19 ms of the browser's 160 per date change).
 exports = panels and st.expander(
-    "Take it with you: PNG, GIF or MP4, the map as one HTML file or a static site, CSV",
+    _("Take it with you: PNG, GIF or MP4, the map as one HTML file or a static site, CSV"),
     key="exports",
     on_change="rerun",
 )
@@ -112,22 +114,34 @@ if exports and exports.open:
     with exports:
         image, animation, single = st.columns(3, gap="medium")
         with image:
-            st.caption(f"The map on {day} ({VIEW_LABELS[view]}), with legend, caption, sources.")
-            size = st.selectbox("Size", ["1920x1080", "2560x1440", "3840x2160"], key="png_size")
+            shown_view = _(VIEW_LABELS[view])
+            st.caption(
+                _(
+                    "The map on {date} ({view}), with legend, caption, sources.",
+                    date=date_text(day),
+                    view=shown_view,
+                )
+            )
+            size = st.selectbox(_("Size"), ["1920x1080", "2560x1440", "3840x2160"], key="png_size")
             width, height = (int(n) for n in size.split("x"))
-            shown = (treaty, GEOMETRY, day, view, width, height, today)
-            download(f"PNG, {size}", f"{day}-{view}.png", png_bytes, *shown)
+            shown = (treaty, GEOMETRY, day, view, width, height, today, lang)
+            download(f"PNG, {size}", f"{day}-{view}-{lang}.png", png_bytes, *shown)
         with animation:
-            span = st.date_input("Dates", (BELT_START, BELT_END), OPENED, end, key="span")
-            kind = st.radio("Format", ["GIF", "MP4"], horizontal=True, key="animation_kind")
+            span = st.date_input(_("Dates"), (BELT_START, BELT_END), OPENED, end, key="span")
+            kind = st.radio(_("Format"), ["GIF", "MP4"], horizontal=True, key="animation_kind")
             if len(span) == 2 and span[0] < span[1]:
                 offer_animation(kind, *span, view)
             else:
-                st.info("Pick a first and a last date.")
+                st.info(_("Pick a first and a last date."))
         with single:
-            st.caption("One HTML file with the interactive map: opens with no server or network.")
-            download("HTML map", f"{day}.html", html_bytes, treaty, GEOMETRY, day, view, today)
-            download("All events (CSV)", "events.csv", csv_bytes, treaty, day, "events")
+            st.caption(
+                _("One HTML file with the interactive map: opens with no server or network.")
+            )
+            page_args = (treaty, GEOMETRY, day, view, today, lang)
+            download(_("HTML map"), f"{day}-{lang}.html", html_bytes, *page_args)
+            events_args = (treaty, day, "events", lang)
+            download(_("All events (CSV)"), f"events-{lang}.csv", csv_bytes, *events_args)
             belt_args = (treaty, GEOMETRY, day)
-            download(f"Belt on {day} (CSV)", f"belt-{day}.csv", belt_csv_bytes, *belt_args)
+            label = _("Belt on {date} (CSV)", date=day.isoformat())
+            download(label, f"belt-{day}.csv", belt_csv_bytes, *belt_args)
         offer_site(day, view, today)

@@ -182,12 +182,12 @@ def _data():
     return treaty, load_geometry(units=treaty.units)
 
 
-def animation_file(kind: str, start, end, view: str, progress) -> bytes:
-    """A GIF or MP4 of the belt's dates (in the child: the data read there, not sent)."""
+def animation_file(kind: str, start, end, view: str, lang: str, progress) -> bytes:
+    """A GIF or MP4 of the belt's dates in *lang* (in the child: the data read there)."""
     from layers.export import gif_bytes, mp4_bytes
 
     make = gif_bytes if kind == "GIF" else mp4_bytes
-    return make(*_data(), start, end, view, progress=progress)
+    return make(*_data(), start, end, view, progress=progress, lang=lang)
 
 
 def site_zip(day, view: str, today, progress) -> bytes:

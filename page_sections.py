@@ -16,18 +16,32 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from geodata import DataError, data_dir, load_treaty
 from geodata.geometry import Geometry, load_geometry
 from geodata.model import OPENED, Status
-from geodata.report import event_rows, status_rows
+from geodata.report import differences, event_rows, status_rows
 from jobs import JobQueue, animation_file, in_child, site_zip
 from layers.export import csv_bytes, png_bytes
 from layers.export.site import embed_snippet
+from layers.i18n import (
+    LANGUAGES,
+    _,
+    choose_language,
+    date_text,
+    event_title,
+    language,
+    name_of,
+    number_text,
+    use_language,
+)
 from layers.params import parse_params
 from layers.style import STATUS_STYLE
-from layers.text import escape_markdown
+from layers.text import escape_markdown, folded
 from layers.web.pagefile import page_folder
 
 MAP_HEIGHT = 660
 STATUS_COLUMNS_SHOWN = ("iso3", "name", "status", "status_from", "kind")
-LABELS = {status: STATUS_STYLE[status].label for status in Status}
+
+
+def status_label(status: Status) -> str:
+    return _(STATUS_STYLE[status].label)
 
 
 @st.cache_resource(show_spinner=False)
@@ -44,8 +58,8 @@ def cached_geometry(units) -> Geometry:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def map_image(_treaty, _geometry, day: dt.date, view: str) -> bytes:
-    return png_bytes(_treaty, _geometry, day, view, 960, 540)
+def map_image(_treaty, _geometry, day: dt.date, view: str, lang: str) -> bytes:
+    return png_bytes(_treaty, _geometry, day, view, 960, 540, lang=lang)
 
 
 def or_stop(load, *args):
@@ -61,13 +75,20 @@ def or_stop(load, *args):
 
 
 def open_session(end: dt.date, today: dt.date) -> bool:
-    """A session's first run: the date, view and mode from the URL, every ignored value noted.
-    True on that run."""
+    """A session's first run: the date, view, language and mode from the URL, every ignored
+    value noted (in the language chosen: the URL's, else the browser's where it is one of
+    ours, else English). True on that run. Every run speaks the session's language."""
     if "day" in st.session_state:
+        use_language(st.session_state.lang)
         return False
-    opened = parse_params(st.query_params.to_dict(), OPENED, end, today)
+    params = st.query_params.to_dict()
+    browser = choose_language(st.context.locale) or "en"
+    use_language(params["lang"] if params.get("lang") in LANGUAGES else browser)
+    opened = parse_params(params, OPENED, end, today, default_lang=browser)
     st.session_state.day, st.session_state.view = opened.day, opened.view
     st.session_state.present, st.session_state.ignored = opened.present, opened.ignored
+    st.session_state.lang = opened.lang
+    use_language(opened.lang)
     return True
 
 
@@ -82,15 +103,16 @@ def reconnected(value, end: dt.date) -> None:
         st.rerun()
 
 
-def link_to(day: str, view: str, present) -> dict:
+def link_to(day: str, view: str, lang: str, present) -> dict:
     """The URL's parameters for a moment (the map writes the same: js/link/moment.js)."""
-    return {"date": day, "view": view} | ({"present": "1"} if present is True else {})
+    moment = {"date": day, "view": view, "lang": lang}
+    return moment | ({"present": "1"} if present is True else {})
 
 
-def write_url(day: dt.date, view: str, present: bool) -> None:
+def write_url(day: dt.date, view: str, lang: str, present: bool) -> None:
     """What the browser's URL shows: the URL it opened, then what the app or the map wrote (the
     map writes it when it reports; Streamlit would still send the URL it knew last)."""
-    link = link_to(day.isoformat(), view, present)
+    link = link_to(day.isoformat(), view, lang, present)
     if st.session_state.get("url", st.query_params.to_dict()) != link:
         st.query_params.from_dict(link)  # a message, a history entry and a re-render of the page
         st.session_state.url = link
@@ -102,12 +124,16 @@ def follow_map(end: dt.date) -> None:
     if isinstance(value, dict):
         state = st.session_state
         shown = {k: v for k, v in value.items() if k not in ("seq", "linked")}
-        reported = parse_params(shown, OPENED, end, state.day, state.view, state.present)
+        reported = parse_params(
+            shown, OPENED, end, state.day, state.view, state.present, state.lang
+        )
         state.day, state.view, state.present = reported.day, reported.view, reported.present
+        state.lang = reported.lang
+        use_language(state.lang)
         state.seq = value.get("seq", 0) if isinstance(value.get("seq"), int) else 0
         if value.get("linked") is True:  # the map wrote the page's URL itself (js/link/bridge.js)
             date, view = str(value.get("date")), str(value.get("view"))
-            state.url = link_to(date, view, value.get("present"))
+            state.url = link_to(date, view, str(value.get("lang")), value.get("present"))
         state.map_drawn = True  # the map reports once when it is drawn, then on every settle
 
 
@@ -115,24 +141,37 @@ def follow_toggle() -> None:
     st.session_state.present = st.session_state.present_toggle
 
 
+def follow_language() -> None:
+    st.session_state.lang = st.session_state.lang_choice
+    use_language(st.session_state.lang)
+
+
 def heading(css: str, present: bool) -> None:
     """The page's CSS, its title and the presentation switch, and notes on ignored parameters."""
     st.html(css)
     if not present:
-        title, toggle = st.columns([5, 1], vertical_alignment="bottom")
+        title, language, toggle = st.columns([5, 1, 1], vertical_alignment="bottom")
         # The page's one h1 (sized in page.css), with no anchor link to Tab past.
-        title.title("Mine Ban Treaty Map: the Ottawa Convention, 1997 to today", anchor=False)
+        title.title(_("Mine Ban Treaty Map: the Ottawa Convention, 1997 to today"), anchor=False)
+        st.session_state.lang_choice = st.session_state.lang  # the map may have changed it
+        language.selectbox(
+            _("Language"),
+            list(LANGUAGES),
+            format_func=lambda code: LANGUAGES[code].name,
+            key="lang_choice",
+            on_change=follow_language,
+        )
         toggle.toggle(
-            "Presentation mode", key="present_toggle", value=False, on_change=follow_toggle
+            _("Presentation mode"), key="present_toggle", value=False, on_change=follow_toggle
         )
     for note in st.session_state.get("ignored", []):
-        st.warning(escape_markdown(f"Ignored {note}."), icon=":material/warning:")
+        st.warning(escape_markdown(_("Ignored {note}.", note=note)), icon=":material/warning:")
 
 
 def download(label: str, name: str, make, *args) -> None:
     """A download button whose file is made when it is clicked (on its own thread)."""
     st.download_button(
-        f"Download {label}",
+        _("Download {label}", label=label),
         partial(make, *args),
         file_name=f"mine-ban-treaty-{name}",
         on_click="ignore",
@@ -144,26 +183,64 @@ def events_and_table(treaty, day: dt.date) -> None:
     """The events around the date, and every map unit's status (filterable, and as CSV)."""
     events, table = st.columns([1, 1], gap="medium")
     with events:
-        st.markdown(f"## Events around {day:%-d %B %Y}")
+        st.markdown("## " + escape_markdown(_("Events around {date}", date=date_text(day))))
         st.dataframe(
-            event_rows(treaty, day),
+            event_rows(treaty, day, title=partial(event_title, lang=language())),
             hide_index=True,
             column_order=("date", "iso3", "event", "source"),
+            column_config={
+                "date": _("Date"),
+                "iso3": _("Code"),
+                "event": _("Event"),
+                "source": _("Source"),
+            },
             height=390,
         )
     with table:
-        st.markdown(f"## Every map unit on {day:%-d %B %Y}")
-        chosen = st.multiselect("Statuses", list(Status), format_func=LABELS.get, placeholder="All")
-        search = st.text_input("Find a name or code", max_chars=60)
+        st.markdown("## " + escape_markdown(_("Every map unit on {date}", date=date_text(day))))
+        chosen = st.multiselect(
+            _("Statuses"), list(Status), format_func=status_label, placeholder=_("All")
+        )
+        search = st.text_input(_("Find a name or code"), max_chars=60)
         # Only the columns shown: with the sources it is 89 KB a date, not 18 (the CSV has them).
+        # A name is found in the page's language and in English, accents and case ignored.
+        found = folded(search)
         rows = [
             {k: r[k] for k in STATUS_COLUMNS_SHOWN}
+            | {"name": name_of(r["iso3"], r["name"]), "status": status_label(Status(r["status"]))}
             for r in status_rows(treaty, day)
             if (not chosen or r["status"] in chosen)
-            and search.strip().lower() in (r["name"] + " " + r["iso3"]).lower()
+            and found in folded(" ".join((name_of(r["iso3"], r["name"]), r["name"], r["iso3"])))
         ]
-        st.dataframe(rows, hide_index=True, height=250, column_order=STATUS_COLUMNS_SHOWN)
-        download(f"Statuses on {day} (CSV)", f"status-{day}.csv", csv_bytes, treaty, day)
+        columns = {
+            "iso3": _("Code"),
+            "name": _("Name"),
+            "status": _("Status"),
+            "status_from": _("Status of"),
+            "kind": _("Kind"),
+        }
+        st.dataframe(
+            rows,
+            hide_index=True,
+            height=250,
+            column_order=STATUS_COLUMNS_SHOWN,
+            column_config=columns,
+        )
+        label = _("Statuses on {date} (CSV)", date=day.isoformat())
+        download(label, f"status-{day}.csv", csv_bytes, treaty, day, "statuses", language())
+
+
+def compare_rows(treaty, first: dt.date, second: dt.date) -> list[dict]:
+    """Every State whose status differs between the two dates, in the page's language."""
+    return [
+        {
+            _("Code"): row["iso3"],
+            _("Name"): name_of(row["iso3"], row["name"]),
+            date_text(first): status_label(Status(row[str(first)])),
+            date_text(second): status_label(Status(row[str(second)])),
+        }
+        for row in differences(treaty, first, second)
+    ]
 
 
 @st.cache_resource(show_spinner=False)
@@ -183,23 +260,28 @@ def offer_job(slot: str, label: str, key: tuple, make, file_name: str) -> None:
     made is offered at once), the job's place or progress while it waits or runs (this run
     polls it; any other action of the viewer interrupts the poll, not the job), then the file."""
     queue = export_queue()
-    if st.button(f"Make {label}", key=f"make:{slot}"):
+    if st.button(_("Make {label}", label=label), key=f"make:{slot}"):
         queue.submit(key, make, session_id())
         st.session_state[f"job:{slot}"] = key
     job = queue.get(key) if st.session_state.get(f"job:{slot}") == key else None
     if job is None:
         return
-    bar = st.progress(0.0, text="Queued…")
+    bar = st.progress(0.0, text=_("Queued…"))
     while not job.finished.wait(0.25):
         place = queue.place(job)
-        text = f"Waiting: {place} in the queue" if place else f"Drawing {job.done} of {job.total}"
+        text = (
+            _("Waiting: {place} in the queue", place=place)
+            if place
+            else _("Drawing {done} of {total}", done=job.done, total=job.total)
+        )
         bar.progress(job.done / job.total if job.total and not place else 0.0, text=text)
     bar.empty()
     if job.state != "done":
-        st.error(f"Not made ({job.error or 'dropped'}): try again.")
+        st.error(_("Not made ({why}): try again.", why=job.error or _("dropped")))
         return
+    size = number_text(len(job.result) / 1e6, 1)
     st.download_button(
-        f"Download {label.split(',')[0]} ({len(job.result) / 1e6:.1f} MB)",
+        _("Download {label} ({size} MB)", label=label.split(",")[0], size=size),
         job.result,
         on_click="ignore",
         file_name=f"mine-ban-treaty-{file_name}",
@@ -208,23 +290,27 @@ def offer_job(slot: str, label: str, key: tuple, make, file_name: str) -> None:
 
 
 def offer_animation(kind: str, start, end, view) -> None:
-    """A GIF or MP4 of the dates, made through the export queue."""
+    """A GIF or MP4 of the dates, made through the export queue, in the page's language."""
+    lang = language()
     offer_job(
         "animation",
-        f"{kind}, {start} to {end}",
-        (kind, start, end, view),
-        in_child(animation_file, kind, start, end, view),
-        f"{start}-{end}-{view}.{kind.lower()}",
+        _("{kind}, {start} to {end}", kind=kind, start=start, end=end),
+        (kind, start, end, view, lang),
+        in_child(animation_file, kind, start, end, view, lang),
+        f"{start}-{end}-{view}-{lang}.{kind.lower()}",
     )
 
 
 def offer_site(day: dt.date, view: str, today: dt.date) -> None:
     """The static site (a ZIP), made through the export queue, and the snippet to embed it."""
     st.caption(
-        "A folder for any static host (S3, GitHub Pages, nginx): the map, an embeddable page, "
-        "link previews. Unzip it and upload it as it is (README: headers to set)."
+        _(
+            "A folder for any static host (S3, GitHub Pages, nginx): the map, an embeddable "
+            "page, link previews. Unzip it and upload it as it is (README: headers to set)."
+        )
     )
     make = in_child(site_zip, day, view, today)
-    offer_job("site", "static site (ZIP)", ("site", day, view, today), make, f"site-{day}.zip")
-    st.caption("To embed the map in an article (put your site's address):")
+    key = ("site", day, view, today)
+    offer_job("site", _("static site (ZIP)"), key, make, f"site-{day}.zip")
+    st.caption(_("To embed the map in an article (put your site's address):"))
     st.code(embed_snippet(day, view), language="html")

@@ -178,6 +178,9 @@ class Event:
     kind: EventKind
     title: str
     source: str
+    # A derived event's title as a whole-sentence template with {country} (timeline.TITLES):
+    # what the languages translate (layers/i18n.py), never the filled-in English text.
+    template: str = ""
 
     @property
     def known_by(self) -> dt.date:

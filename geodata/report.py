@@ -6,8 +6,8 @@ import csv
 import datetime as dt
 import io
 
-from geodata.model import Status, Treaty
-from geodata.timeline import counts_on, events_around, governing_unit, latest_event, status_on
+from geodata.model import Treaty
+from geodata.timeline import events_around, governing_unit, status_on
 
 STATUS_COLUMNS = ("date", "iso3", "name", "kind", "status", "status_from", "source")
 
@@ -40,32 +40,21 @@ def status_csv(treaty: Treaty, day: dt.date, out=None) -> str:
     return buffer.getvalue() if out is None else ""
 
 
-def event_rows(treaty: Treaty, day: dt.date, before: int = 6, after: int = 4) -> list[dict]:
-    """The events around *day*, each with its date as the data knows it and its source."""
+def event_rows(
+    treaty: Treaty, day: dt.date, before: int = 6, after: int = 4, title=None
+) -> list[dict]:
+    """The events around *day*, each with its date as the data knows it and its source; the
+    title as *title(event)* gives it (a language's, layers/i18n.py), else the data's."""
     return [
         {
             "date": e.label,
             "iso3": e.iso3 or "",
-            "event": e.title,
+            "event": title(e) if title else e.title,
             "source": e.source,
             "past": e.known_by <= day,
         }
         for e in events_around(treaty, day, before, after)
     ]
-
-
-def summary(treaty: Treaty, day: dt.date, labels: dict[Status, str]) -> str:
-    """One paragraph a screen reader can read: counts by status and the latest event."""
-    counts = counts_on(treaty, day)
-    parts = [f"{counts[s]} {labels[s]}" for s in Status if counts[s]]
-    text = f"{day:%-d %B %Y}: of {len(treaty.states())} States, " + ", ".join(parts) + "."
-    leaving = [u.name for u in treaty.states() if status_on(treaty, u.iso3, day).leaving]
-    if leaving:
-        text += " Leaving or left: " + ", ".join(sorted(leaving)) + "."
-    event = latest_event(treaty, day)
-    if event:
-        text += f" Latest event ({event.label}): {event.title}."
-    return text
 
 
 def differences(treaty: Treaty, first: dt.date, second: dt.date) -> list[dict]:

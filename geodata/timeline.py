@@ -102,39 +102,46 @@ def _order(event: Event) -> tuple:
     return (event.known_by, event.precision is Precision.MONTH, event.iso3 or "", event.title)
 
 
-CONSENT_NOUN = {
-    "ratification": "ratification",
-    "accession": "accession",
-    "acceptance": "acceptance",
-    "approval": "approval",
-    "succession": "notification of succession",
+# The derived events' titles: one whole sentence per kind (and kind of consent), {country}
+# filled with the State's name. These English sentences are also the messages the catalogues
+# translate (locales/update.py adds them), phrased there so that no language needs an inflected
+# country name ("Wystąpienie staje się skuteczne: {country}").
+CONSENT_TITLES = {
+    "ratification": "{country} deposits its instrument of ratification",
+    "accession": "{country} deposits its instrument of accession",
+    "acceptance": "{country} deposits its instrument of acceptance",
+    "approval": "{country} deposits its instrument of approval",
+    "succession": "{country} deposits its notification of succession",
+}
+TITLES = {
+    EventKind.SIGNATURE: "{country} signs the Convention",
+    EventKind.ENTRY_INTO_FORCE: "Convention enters into force for {country}",
+    EventKind.WITHDRAWAL_NOTICE: (
+        "{country} notifies its withdrawal to the UN Secretary-General (Art. 20)"
+    ),
+    EventKind.WITHDRAWAL_EFFECTIVE: "{country}'s withdrawal takes effect; it is no longer bound",
 }
 
 
 def _derived_events(unit: Unit):
-    def event(day: dt.date, kind: EventKind, title: str, source: str = unit.source) -> Event:
-        return Event(day, Precision.DAY, unit.iso3, kind, title, source)
+    def event(day: dt.date, kind: EventKind, source: str = unit.source) -> Event:
+        template = CONSENT_TITLES[unit.consent_type] if kind is EventKind.CONSENT else TITLES[kind]
+        title = template.format(country=unit.name)
+        return Event(day, Precision.DAY, unit.iso3, kind, title, source, template)
 
     if unit.signature:
-        yield event(unit.signature, EventKind.SIGNATURE, f"{unit.name} signs the Convention")
+        yield event(unit.signature, EventKind.SIGNATURE)
     if unit.consent:
-        noun = CONSENT_NOUN[unit.consent_type]
-        yield event(
-            unit.consent, EventKind.CONSENT, f"{unit.name} deposits its instrument of {noun}"
-        )
+        yield event(unit.consent, EventKind.CONSENT)
     # Entry into force on 1 March 1999 is one milestone for 45 States, kept in events.csv.
     if unit.eif and unit.eif != ENTRY_INTO_FORCE:
-        yield event(
-            unit.eif, EventKind.ENTRY_INTO_FORCE, f"Convention enters into force for {unit.name}"
-        )
+        yield event(unit.eif, EventKind.ENTRY_INTO_FORCE)
     if unit.withdrawal_deposited:
         day = unit.withdrawal_deposited
-        title = f"{unit.name} notifies its withdrawal to the UN Secretary-General (Art. 20)"
-        yield event(day, EventKind.WITHDRAWAL_NOTICE, title, citing(unit.withdrawal_source, day))
+        yield event(day, EventKind.WITHDRAWAL_NOTICE, citing(unit.withdrawal_source, day))
     if unit.withdrawal_effective:
         day = unit.withdrawal_effective
-        title = f"{unit.name}'s withdrawal takes effect; it is no longer bound"
-        yield event(day, EventKind.WITHDRAWAL_EFFECTIVE, title, citing(unit.withdrawal_source, day))
+        yield event(day, EventKind.WITHDRAWAL_EFFECTIVE, citing(unit.withdrawal_source, day))
 
 
 def citing(sources: str, day: dt.date) -> str:

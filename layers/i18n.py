@@ -25,6 +25,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import gettext as _gettext
+from contextlib import contextmanager
+from contextvars import ContextVar
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from pathlib import Path
@@ -32,7 +34,7 @@ from typing import NamedTuple
 
 from babel import Locale
 from babel.core import get_global
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
@@ -81,12 +83,13 @@ def catalogue(lang: str) -> Catalog:
 
 
 def translator(lang: str):
-    """``(gettext, ngettext)`` for *lang*; a message with no translation comes back in English."""
+    """``(gettext, ngettext)`` for *lang*; a message with no translation comes back in English.
+    ``gettext(text, context)`` looks the message up under a gettext context (msgctxt)."""
     messages = catalogue(lang)
     plural = _gettext.c2py(messages.plural_expr)
 
-    def gettext(text: str) -> str:
-        message = messages.get(text)
+    def gettext(text: str, context: str | None = None) -> str:
+        message = messages.get(text, context=context)
         ok = message is not None and not message.fuzzy and isinstance(message.string, str)
         return message.string if ok and message.string else text
 
@@ -108,6 +111,13 @@ def _locale(lang: str) -> Locale:
 def long_date(day: dt.date, lang: str) -> str:
     """``day`` as CLDR's long date in *lang*: "20 lutego 2026", "2026. gada 20. februāris"."""
     return format_date(day, "long", locale=_locale(lang))
+
+
+def month_year(day: dt.date, width: str = "wide", lang: str | None = None) -> str:
+    """The month and year of *day* as CLDR's stand-alone skeleton (``yMMMM``, ``yMMM``) in
+    *lang* (default: the current language): "February 2026", "luty 2026", "helmi 2026"."""
+    skeleton = "yMMMM" if width == "wide" else "yMMM"
+    return format_skeleton(skeleton, day, locale=_locale(lang or language()))
 
 
 def number(value: float, lang: str, decimals: int = 0) -> str:
@@ -177,6 +187,90 @@ def country_name(iso3: str, lang: str, fallback: str | None = None) -> str:
         return fallback
     code = cldr_code(iso3)
     return (code and _locale(lang).territories.get(code)) or fallback or iso3
+
+
+def event_context(event) -> str:
+    """The gettext context that keys a curated event's title: its date and State (the catalogue
+    keys the translation by the event, so two events with the same English text stay apart)."""
+    return f"event {event.day.isoformat()} {event.iso3 or '-'}"
+
+
+def event_title(event, lang: str) -> str:
+    """An event's title in *lang*: a derived event's sentence template (geodata/timeline.py)
+    with the country's name; a curated one from the catalogue, keyed by the event."""
+    if lang == SOURCE_LANGUAGE:
+        return event.title
+    gettext, _ngettext = translator(lang)
+    if event.template:
+        return gettext(event.template).replace("{country}", country_name(event.iso3, lang))
+    return gettext(event.title, event_context(event))
+
+
+# The language of what Python writes for the current page or export (the app sets it on each
+# run, an export for its call): text functions read it instead of taking it as an argument.
+_speaking: ContextVar[str] = ContextVar("speaking", default=SOURCE_LANGUAGE)
+
+
+def language() -> str:
+    """The language text is being written in now (:func:`speaking`)."""
+    return _speaking.get()
+
+
+@contextmanager
+def speaking(lang: str):
+    """Write text in *lang* inside the block (an unknown code is an error, not English)."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"language {lang!r} is not one of {', '.join(LANGUAGES)}")
+    token = _speaking.set(lang)
+    try:
+        yield
+    finally:
+        _speaking.reset(token)
+
+
+def use_language(lang: str) -> None:
+    """Write text in *lang* from now on in this thread's context (the app, once per run)."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"language {lang!r} is not one of {', '.join(LANGUAGES)}")
+    _speaking.set(lang)
+
+
+def _(text: str, **values) -> str:
+    """*text* in the current language, with ``{name}`` placeholders filled from *values*."""
+    message = translator(language())[0](text)
+    return message.format(**values) if values else message
+
+
+def ngettext(singular: str, plural: str, n: int, **values) -> str:
+    """The plural form for *n* in the current language; ``{n}`` and *values* filled."""
+    message = translator(language())[1](singular, plural, n)
+    return message.format(n=n, **values)
+
+
+def date_text(day: dt.date) -> str:
+    """*day* as the long date of the current language."""
+    return long_date(day, language())
+
+
+def number_text(value: float, decimals: int = 0) -> str:
+    return number(value, language(), decimals)
+
+
+def km_text(value: float) -> str:
+    return km(value, language())
+
+
+def name_of(iso3: str, fallback: str | None = None) -> str:
+    return country_name(iso3, language(), fallback)
+
+
+def choose_language(requested: str | None) -> str | None:
+    """One of ours for a locale such as "pl-PL", "fi_FI" or "uk" (Streamlit's
+    ``st.context.locale``, a browser's language); None if it is none of ours."""
+    if not requested:
+        return None
+    code = str(requested).replace("_", "-").split("-")[0].strip().lower()
+    return code if code in LANGUAGES else None
 
 
 def browser_data(lang: str) -> dict:

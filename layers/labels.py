@@ -16,6 +16,7 @@ import numpy as np
 
 from geodata.model import Treaty, UnitKind
 from geodata.projection import VIEW_PROJECTION, project
+from layers.i18n import country_name, translator
 
 # Issue 13: on Europe and the eastern flank these are always named, in this order: the five
 # withdrawing States, Ukraine, Russia, its Kaliningrad exclave, Belarus and Norway.
@@ -60,10 +61,12 @@ class Obstacles:
     lines: Sequence[np.ndarray] = ()
 
 
-def candidates(treaty: Treaty, countries: dict, view: str) -> list[Label]:
+def candidates(treaty: Treaty, countries: dict, view: str, lang: str = "en") -> list[Label]:
     """The names *view* may show, in priority order: those always named first (in their
     order), then the others larger first. Named: States, and territories of at least
-    ``TERRITORY_MIN_KM2``; on the world view only States of at least ``WORLD_MIN_KM2``."""
+    ``TERRITORY_MIN_KM2``; on the world view only States of at least ``WORLD_MIN_KM2``. The
+    names are in *lang* (the order is the same in every language)."""
+    gettext = translator(lang)[0]
     projection = VIEW_PROJECTION[view]
     always = WORLD_ALWAYS if projection == "world" else EUROPE_ALWAYS
     labels = {}
@@ -74,11 +77,12 @@ def candidates(treaty: Treaty, countries: dict, view: str) -> list[Label]:
         area = properties.get("area_km2", 0)
         if point is None or not _named(unit.kind, area, unit.iso3 in always, projection):
             continue
-        labels[unit.iso3] = _label(projection, unit.iso3, unit.name, point, unit.iso3 in always,
+        name = country_name(unit.iso3, lang, unit.name)
+        labels[unit.iso3] = _label(projection, unit.iso3, name, point, unit.iso3 in always,
                                    area, unit.independence)  # fmt: skip
         exclave = properties.get("exclave")
         if exclave and projection in exclave and "KALININGRAD" in always:
-            text = f"{exclave['name']} ({unit.name})"
+            text = f"{gettext(exclave['name'])} ({name})"
             labels["KALININGRAD"] = _label(
                 projection, unit.iso3, text, exclave[projection], True, KALININGRAD_KM2, None
             )

@@ -1,4 +1,5 @@
-"""Read ``?date=`` and ``?view=`` from the URL; say what is ignored, and what is shown instead."""
+"""Read ``?date=``, ``?view=``, ``?lang=`` and ``?present=`` from the URL; say what is
+ignored, and what is shown instead."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from geodata.dates import parse_day
+from layers.i18n import LANGUAGES
 from layers.views import VIEW_LABELS
 
-KNOWN = ("date", "view", "present")
+KNOWN = ("date", "view", "lang", "present")
 YES = ("1", "true", "yes", "on")
 NO = ("0", "false", "no", "off", "")
 
@@ -19,6 +21,7 @@ class PageState:
     day: dt.date
     view: str
     present: bool = False
+    lang: str = "en"
     ignored: list[str] = field(default_factory=list)
 
 
@@ -33,16 +36,20 @@ def parse_params(
     default_day: dt.date,
     default_view: str = "world",
     default_present: bool = False,
+    default_lang: str = "en",
 ) -> PageState:
-    """The page's date, view and presentation mode from URL parameters (or the map's report);
-    every value not used is explained."""
+    """The page's date, view, language and presentation mode from URL parameters (or the map's
+    report); every value not used is explained."""
     state = PageState(min(max(default_day, start), end), default_view, default_present)
+    state.lang = default_lang
     if params.get("date") is not None:
         _read_date(state, str(params["date"]), start, end)
     if params.get("view") is not None:
         _read_view(state, str(params["view"]))
     if params.get("present") is not None:
         _read_present(state, params["present"])
+    if params.get("lang") is not None:
+        _read_lang(state, str(params["lang"]))
     unknown = [str(key) for key in params if key not in KNOWN]
     if unknown:
         state.ignored.append("unknown parameter(s): " + ", ".join(_short(k) for k in unknown))
@@ -70,6 +77,14 @@ def _read_view(state: PageState, view: str) -> None:
     else:
         choices, shown = ", ".join(VIEW_LABELS), VIEW_LABELS[state.view]
         state.ignored.append(f"?view={_short(view)!r} is not one of {choices}; showing {shown}")
+
+
+def _read_lang(state: PageState, lang: str) -> None:
+    if lang in LANGUAGES:
+        state.lang = lang
+    else:
+        choices, shown = ", ".join(LANGUAGES), LANGUAGES[state.lang].name
+        state.ignored.append(f"?lang={_short(lang)!r} is not one of {choices}; showing {shown}")
 
 
 def _read_present(state: PageState, present: object) -> None:

@@ -31,10 +31,14 @@ sys.path.insert(0, str(ROOT))
 from babel.messages.frontend import CommandLineInterface  # noqa: E402
 from babel.messages.pofile import read_po, write_po  # noqa: E402
 
+from geodata import load_treaty  # noqa: E402
 from geodata.model import Unit  # noqa: E402
-from layers.i18n import LANGUAGES, LOCALES_DIR, SOURCE_LANGUAGE  # noqa: E402
+from geodata.timeline import CONSENT_TITLES, TITLES, all_events  # noqa: E402
+from layers.i18n import LANGUAGES, LOCALES_DIR, SOURCE_LANGUAGE, event_context  # noqa: E402
+from layers.picture.panels import SOURCE_LINE  # noqa: E402
 from layers.style import STATUS_STYLE  # noqa: E402
 from layers.views import VIEW_LABELS  # noqa: E402
+from layers.web.page import ATTRIBUTION, TITLE  # noqa: E402
 from layers.web.parts import SPEEDS, Caption  # noqa: E402
 
 POT = LOCALES_DIR / "messages.pot"
@@ -58,6 +62,21 @@ def table_messages() -> list[tuple[str, str]]:
         (heading, "layers/web/parts.py"),
         *((label, "geodata/model.py") for label in Unit(**every_date).key_dates()),
         ("Kaliningrad", "geodata/build_countries.py"),
+        (SOURCE_LINE, "layers/picture/panels.py"),
+        (TITLE, "layers/web/page.py"),
+        (ATTRIBUTION, "layers/web/page.py"),
+        *((title, "geodata/timeline.py") for title in [*CONSENT_TITLES.values(), *TITLES.values()]),
+    ]
+
+
+def event_messages() -> list[tuple[str, str, str]]:
+    """(title, context, source) for each curated event: its title keyed by the event
+    (layers/i18n.py event_context), so that each is translated as itself."""
+    treaty = load_treaty()
+    return [
+        (event.title, event_context(event), "geodata/events.csv")
+        for event in all_events(treaty)
+        if not event.template
     ]
 
 
@@ -84,6 +103,9 @@ def main() -> None:
     for text, source in [*table_messages(), *js_messages()]:
         if text not in template:
             template.add(text, locations=[(source, 0)])
+    for text, context, source in event_messages():
+        if template.get(text, context=context) is None:
+            template.add(text, locations=[(source, 0)], context=context)
     with POT.open("wb") as file:
         write_po(file, template, sort_by_file=True)
     for lang in LANGUAGES:

@@ -35,7 +35,7 @@ def test_opens_on_the_url_date_and_view():
     assert app.session_state["view"] == "eastern"
     assert "Events around 1 March 2026" in texts(app)
     assert "5 Withdrawn" in texts(app)
-    assert dict(app.query_params) == {"date": "2026-03-01", "view": "eastern"}
+    assert dict(app.query_params) == {"date": "2026-03-01", "view": "eastern", "lang": "en"}
     assert not app.warning
 
 
@@ -43,7 +43,7 @@ def test_defaults_to_today_and_writes_the_url():
     app = run_app()
     today = dt.date.today()
     assert app.session_state["day"] == today
-    assert dict(app.query_params) == {"date": today.isoformat(), "view": "world"}
+    assert dict(app.query_params) == {"date": today.isoformat(), "view": "world", "lang": "en"}
 
 
 @pytest.mark.parametrize(
@@ -74,8 +74,9 @@ def test_panels_follow_the_date():
     ]
     assert dict(app.query_params)["date"] == "2025-12-27"
     rows = app.dataframe[1].value
-    assert rows.loc[rows["iso3"] == "LTU", "status"].item() == "withdrawn"
-    assert rows.loc[rows["iso3"] == "POL", "status"].item() == "withdrawal_pending"
+    # The table shows the statuses as the legend names them, in the page's language.
+    assert rows.loc[rows["iso3"] == "LTU", "status"].item() == "Withdrawn"
+    assert rows.loc[rows["iso3"] == "POL", "status"].item() == "Withdrawal notified"
 
 
 def test_status_filter():
@@ -145,9 +146,30 @@ def test_belt_panel_and_comparison():
     app.toggle(key="compare").set_value(True).run()
     assert not app.exception
     changed = app.dataframe[-1].value
-    assert set(changed["iso3"]) == {"LTU", "LVA", "EST", "FIN", "POL", "UKR", "MHL", "TON"}
-    row = changed.loc[changed["iso3"] == "POL"].iloc[0]
-    assert (row["2024-12-31"], row["2026-02-20"]) == ("party", "withdrawn")
+    assert set(changed["Code"]) == {"LTU", "LVA", "EST", "FIN", "POL", "UKR", "MHL", "TON"}
+    row = changed.loc[changed["Code"] == "POL"].iloc[0]
+    assert (row["31 December 2024"], row["20 February 2026"]) == ("State Party", "Withdrawn")
+
+
+def test_the_page_speaks_the_url_language():
+    app = run_app(date="2026-02-20", view="eastern", lang="pl")
+    assert app.session_state["lang"] == "pl"
+    assert dict(app.query_params)["lang"] == "pl"
+    text = texts(app).replace("\\", "")
+    # Written by hand from the catalogue and CLDR: the long date, the label, a number.
+    assert "20 lutego 2026" in text and "Wydarzenia" in text
+    assert "3654 km" in text and "Litwa" in text
+    assert app.selectbox(key="lang_choice").value == "pl"
+    app.selectbox(key="lang_choice").set_value("fi").run()
+    assert app.session_state["lang"] == "fi"
+    assert "20. helmikuuta 2026" in texts(app).replace("\\", "")
+
+
+def test_an_unknown_language_is_ignored_and_said():
+    app = run_app(date="2026-02-20", lang="xx")
+    assert app.session_state["lang"] == "en"
+    shown = [w.value.replace("\\", "") for w in app.warning]
+    assert any("?lang='xx' is not one of en, pl, lt, lv, et, fi, uk; showing English" in t for t in shown)
 
 
 def test_a_first_run_sends_the_map_alone_and_its_report_brings_the_panels():

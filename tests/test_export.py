@@ -133,15 +133,27 @@ def fixture_treaty() -> Treaty:
 def test_csv_equals_expected_text_on_a_fixture():
     treaty = fixture_treaty()
     assert export.csv_bytes(treaty, day("1999-03-01")).decode() == (
-        "date,iso3,name,kind,status,status_from,source\n"
-        "1999-03-01,AAA,Alpha,state,party,AAA,Source for Alpha\n"
-        '1999-03-01,BBB,"Beta, ""the"" second",state,non_party,BBB,"Source for Beta, ""the"" second"\n'
+        "date,iso3,name,name_local,kind,status,status_from,source\n"
+        "1999-03-01,AAA,Alpha,Alpha,state,party,AAA,Source for Alpha\n"
+        '1999-03-01,BBB,"Beta, ""the"" second","Beta, ""the"" second",state,non_party,BBB,'
+        '"Source for Beta, ""the"" second"\n'
     )
     assert export.csv_bytes(treaty, day("1999-03-01"), "events").decode() == (
-        "date,date_precision,iso3,kind,title,source\n"
-        "1998-01-05,day,AAA,consent,Alpha deposits its instrument of ratification,Source for Alpha\n"
-        '1999-03-01,day,,milestone,In force,"Text, art. 17"\n'
+        "date,date_precision,iso3,kind,title,title_local,source\n"
+        "1998-01-05,day,AAA,consent,Alpha deposits its instrument of ratification,"
+        "Alpha deposits its instrument of ratification,Source for Alpha\n"
+        '1999-03-01,day,,milestone,In force,In force,"Text, art. 17"\n'
     )
+
+
+def test_csv_keeps_its_columns_and_adds_the_name_in_the_language(treaty):
+    text = export.csv_bytes(treaty, day("2026-02-20"), lang="pl").decode()
+    assert text.splitlines()[0] == "date,iso3,name,name_local,kind,status,status_from,source"
+    assert "\n2026-02-20,LTU,Lithuania,Litwa,state,withdrawn,LTU," in text
+    events = export.csv_bytes(treaty, day("2026-02-20"), "events", "pl").decode()
+    polish = next(line for line in events.splitlines() if line.startswith("2026-02-20,day,POL"))
+    assert polish.startswith("2026-02-20,day,POL,withdrawal_effective,Poland's withdrawal")
+    assert ",Wystąpienie" in polish and "Polska" in polish  # the catalogue's sentence
 
 
 def test_html_is_one_small_file(treaty, geometry):
@@ -205,7 +217,7 @@ def test_csv_from_the_command_line(tmp_path):
     out = tmp_path / "s.csv"
     result = run("csv", "--date", "2026-02-20", "--out", str(out))
     assert result.returncode == 0, result.stderr
-    assert "2026-02-20,POL,Poland,state,withdrawn,POL," in out.read_text(encoding="utf-8")
+    assert "2026-02-20,POL,Poland,Poland,state,withdrawn,POL," in out.read_text(encoding="utf-8")
 
 
 def test_a_failed_export_leaves_no_file(tmp_path, monkeypatch, capsys):

@@ -56,7 +56,7 @@ def test_every_message_is_translated_with_the_same_placeholders(lang):
     for message in template():
         if not message.id:
             continue
-        translation = messages.get(message.id)
+        translation = messages.get(message.id, context=message.context)
         assert translation is not None, (lang, message.id)
         assert translation.string and not translation.fuzzy, (lang, message.id)
         assert sorted(PLACEHOLDER.findall(translation.string)) == sorted(

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from geodata import DATA_DIR
 from geodata.model import OPENED
+from layers.i18n import long_date
 from layers.params import parse_params
 
 APP = str(DATA_DIR.parent / "app.py")
@@ -31,10 +32,16 @@ hostile = st_.sampled_from(
         "2025-03-18 ",
         "europe",
         "1",
+        "pl",
+        "PL",
+        "pl-PL",
+        "uk",
     ]
 )
 values = st_.one_of(hostile, st_.text(max_size=300))
-keys = st_.one_of(st_.sampled_from(["date", "view", "present"]), st_.text(min_size=1, max_size=30))
+keys = st_.one_of(
+    st_.sampled_from(["date", "view", "lang", "present"]), st_.text(min_size=1, max_size=30)
+)
 
 
 @given(st_.dictionaries(keys, values, max_size=5))
@@ -43,6 +50,9 @@ def test_parse_params_never_fails_and_stays_in_range(params):
     assert OPENED <= state.day <= END
     assert state.view in ("world", "europe", "eastern")
     assert isinstance(state.present, bool)
+    assert state.lang in ("en", "pl", "lt", "lv", "et", "fi", "uk")
+    if "lang" in params and params["lang"] not in ("pl", "uk"):
+        assert state.lang == "en" and any(n.startswith("?lang=") for n in state.ignored)
     for note in state.ignored:
         assert len(note) < 400  # long values are shortened in the message
 
@@ -63,9 +73,10 @@ def test_app_runs_on_any_url(params):
     day = app.session_state["day"]
     assert day >= OPENED
     assert dict(app.query_params)["date"] == day.isoformat()
+    assert dict(app.query_params)["lang"] == app.session_state["lang"]
     if not app.session_state["present"]:  # presentation mode shows the date only on the map
-        assert any(f"{day:%-d %B %Y}" in m.value for m in app.markdown)
-    good = {"date", "view", "present"}
+        assert any(long_date(day, app.session_state["lang"]) in m.value for m in app.markdown)
+    good = {"date", "view", "lang", "present"}
     if set(params) - good:
         assert any("unknown parameter" in w.value for w in app.warning)
     for warning in app.warning:

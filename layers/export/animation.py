@@ -33,11 +33,11 @@ def animation_frames(treaty: Treaty, start: dt.date, end: dt.date) -> list[tuple
     return frames
 
 
-def _rendered(treaty, geometry, start, end, view, width, height, progress):
+def _rendered(treaty, geometry, start, end, view, width, height, progress, lang):
     from layers.picture.render import MapRenderer
 
     renderer = MapRenderer(
-        treaty, geometry.countries, geometry.borders, view, width, height, (start, end)
+        treaty, geometry.countries, geometry.borders, view, width, height, (start, end), lang
     )
     frames = animation_frames(treaty, start, end)
     for index, (frame, held) in enumerate(frames):
@@ -57,6 +57,7 @@ def gif_bytes(
     fps: int = 8,
     hold: float = 1.5,
     progress: Progress | None = None,
+    lang: str = "en",
 ) -> bytes:
     """An animated GIF: a frame a week, held *hold* seconds on key events.
 
@@ -68,7 +69,8 @@ def gif_bytes(
     from layers.picture.render import SOURCE_LINE
 
     images, durations, palette = [], [], None
-    for image, held in _rendered(treaty, geometry, start, end, view, width, height, progress):
+    shown = (treaty, geometry, start, end, view, width, height, progress, lang)
+    for image, held in _rendered(*shown):
         palette = palette or _palette(image)
         images.append(image.quantize(palette=palette, dither=Image.Dither.NONE))
         durations.append(round(1000 * hold) if held else round(1000 / fps))
@@ -112,6 +114,7 @@ def mp4_bytes(
     fps: int = 8,
     hold: float = 1.5,
     progress: Progress | None = None,
+    lang: str = "en",
 ) -> bytes:
     """An H.264 MP4 at *fps*; a key event's frame is repeated for *hold* seconds."""
     import imageio_ffmpeg
@@ -136,7 +139,8 @@ def mp4_bytes(
             ],
         )
         writer.send(None)
-        for image, held in _rendered(treaty, geometry, start, end, view, width, height, progress):
+        shown = (treaty, geometry, start, end, view, width, height, progress, lang)
+        for image, held in _rendered(*shown):
             data = image.convert("RGB").tobytes()
             for _ in range(max(1, round(hold * fps)) if held else 1):
                 writer.send(data)

@@ -19,11 +19,12 @@ from geodata import DataError, load_treaty, parse_day
 from geodata.geometry import load_geometry
 from geodata.model import OPENED, Treaty
 from layers.export.animation import gif_bytes, mp4_bytes
-from layers.export.deck import STRINGS, deck_bytes
+from layers.export.deck import deck_bytes
 from layers.export.files import csv_bytes, html_bytes
 from layers.export.images import png_bytes
 from layers.export.site import site_files, site_problem, write_site
 from layers.export.vector import PAPERS, pdf_bytes, svg_bytes
+from layers.i18n import LANGUAGES
 from layers.views import BELT_END, BELT_START, VIEWS, timeline_end
 
 FORMATS = ("png", "gif", "mp4", "html", "csv", "site", "svg", "pdf", "pptx")
@@ -55,7 +56,9 @@ def _parser() -> argparse.ArgumentParser:
         "--base-url", default="", help="site: its address, for absolute link-preview tags"
     )
     parser.add_argument("--paper", default="a4", help="pdf: a4 or 16:9")
-    parser.add_argument("--lang", default="en", help="pptx: the deck's language")
+    parser.add_argument(
+        "--lang", default="en", help="the language of every export: " + ", ".join(LANGUAGES)
+    )
     return parser
 
 
@@ -86,6 +89,12 @@ def check_arguments(args, treaty: Treaty, today: dt.date) -> dict:
         raise UsageError(f"--fps: {args.fps} is outside 1 to 60")
     if args.what not in ("statuses", "events"):
         raise UsageError(f"--what: {args.what!r} is not statuses or events")
+    if args.lang not in LANGUAGES:
+        raise UsageError(f"--lang: {args.lang!r} is not one of {', '.join(LANGUAGES)}")
+    return _options(args, treaty, today, view) | {"lang": args.lang}
+
+
+def _options(args, treaty: Treaty, today: dt.date, view: str) -> dict:
     last = timeline_end(treaty, today)
     if args.format == "pptx":
         return _deck_options(args)
@@ -123,9 +132,7 @@ def _deck_options(args) -> dict:
     """A deck takes its dates and views from the tour (today the built-in one, layers/tours.py)."""
     if args.date or args.start or args.end:
         raise UsageError("--date/--from/--to: a deck takes its dates from the tour")
-    if args.lang not in STRINGS:
-        raise UsageError(f"--lang: {args.lang!r} is not one of {', '.join(STRINGS)}")
-    return {"lang": args.lang}
+    return {}
 
 
 def _base_url(text: str) -> str:

@@ -2,9 +2,10 @@
 organisation uses.
 
 A title slide; one slide per stop (the map of its date and view as a full-bleed 1920x1080 PNG
-from ``png_bytes``, which carries the caption, legend and source line; the stop's title as the
-slide's title, in a box beside the part of the map the view is for); a last slide of sources and
-licences. Each slide's notes hold the stop's note and that day's events with their sources.
+drawn as ``png_bytes`` draws it, one renderer a view, with the caption, legend and source
+line; the stop's title as the slide's title, in a box beside the part of the map the view is
+for); a last slide of sources and licences. Each slide's notes hold the stop's note and
+that day's events with their sources.
 """
 
 from __future__ import annotations
@@ -13,34 +14,44 @@ import datetime as dt
 import io
 
 from geodata.geometry import Geometry
-from geodata.model import OPENED, Precision, Treaty
+from geodata.model import Precision, Treaty
 from geodata.timeline import all_events, latest_event
-from layers.export.images import png_bytes
+from layers.export.images import _png, map_renderer
+from layers.i18n import _, event_title, language, speaking
+from layers.picture.render import Frame, MapRenderer
 from layers.style import PALETTE
 from layers.tours import Stop, tour_stops
-from layers.views import VIEW_LABELS, timeline_end
+from layers.views import VIEW_LABELS
 
 PICTURE = (1920, 1080)  # pixels of each map; the slide is 13.33 x 7.5 in, so 144 dpi
 SLIDE_EMU = (12_192_000, 6_858_000)
-STRINGS = {
-    "en": {
-        "title": "Leaving the Mine Ban Treaty: the eastern flank",
-        "subtitle": "{first} to {last} · {count} stops · Mine Ban Treaty Map",
-        "events": "Events on {day}:",
-        "no_event": "No event on {day}; the latest before it: {title} ({label}; source: {source})",
-        "sources": "Sources and licences",
-        "alt": "Map of the Ottawa Convention's status on {day} ({view}). {caption}",
+
+
+def words() -> dict:
+    """The deck's own words in the current language (layers/i18n.py)."""
+    return {
+        "title": _("Leaving the Mine Ban Treaty: the eastern flank"),
+        "subtitle": _("{first} to {last} · {count} stops · Mine Ban Treaty Map"),
+        "events": _("Events on {day}:"),
+        "no_event": _(
+            "No event on {day}; the latest before it: {title} ({label}; source: {source})"
+        ),
+        "sources": _("Sources and licences"),
+        "alt": _("Map of the Ottawa Convention's status on {day} ({view}). {caption}"),
         "licences": [
-            "Boundaries: Natural Earth 1:10m Admin 0, public domain (naturalearthdata.com).",
-            "Treaty data: UNODA treaty status, ICBL Landmine Monitor, national gazettes and "
-            "government statements; each row cites its source (geodata/SOURCES.md).",
-            "Text set in DejaVu Sans (Bitstream Vera licence).",
-            "Made with the Mine Ban Treaty Map; statuses by Arts. 17 and 20 of the Convention.",
+            _("Boundaries: Natural Earth 1:10m Admin 0, public domain (naturalearthdata.com)."),
+            _(
+                "Treaty data: UNODA treaty status, ICBL Landmine Monitor, national gazettes and "
+                "government statements; each row cites its source (geodata/SOURCES.md)."
+            ),
+            _("Text set in DejaVu Sans (Bitstream Vera licence)."),
+            _("Made with the Mine Ban Treaty Map; statuses by Arts. 17 and 20 of the Convention."),
         ],
-        "cited": "The {count} sources of this tour's events: in these notes, and each with its "
-        "event in the notes of its slide.",
+        "cited": _(
+            "The {count} sources of this tour's events: in these notes, and each with its "
+            "event in the notes of its slide."
+        ),
     }
-}
 
 
 def deck_bytes(
@@ -58,23 +69,25 @@ def deck_bytes(
     """
     from pptx import Presentation
 
-    if lang not in STRINGS:
-        raise ValueError(f"language {lang!r} is not one of {', '.join(STRINGS)}")
-    words = STRINGS[lang]
     stops = tour_stops(treaty) if stops is None else list(stops)
     if not stops:
         raise ValueError("a tour needs at least one stop")
     today = today or max(stop.day for stop in stops)
     deck = Presentation()
     deck.slide_width, deck.slide_height = SLIDE_EMU
-    _properties(deck, title or words["title"])
-    _title_slide(deck, title or words["title"], stops, words)
-    boxes: dict[str, tuple] = {}
-    for stop in stops:
-        if stop.view not in boxes:
-            boxes[stop.view] = _title_box(treaty, geometry, stop.view, today)
-        _stop_slide(deck, treaty, geometry, stop, boxes[stop.view], today, words)
-    _sources_slide(deck, treaty, stops, words)
+    with speaking(lang):
+        said = words()
+        _properties(deck, title or said["title"])
+        _title_slide(deck, title or said["title"], stops, said)
+        # One renderer a view, shared by its slides (its projection, names and panels' boxes).
+        renderers: dict[str, MapRenderer] = {}
+        for stop in stops:
+            if stop.view not in renderers:
+                renderers[stop.view] = map_renderer(
+                    treaty, geometry, stop.view, *PICTURE, today, lang
+                )
+            _stop_slide(deck, treaty, stop, renderers[stop.view], said)
+        _sources_slide(deck, treaty, stops, said)
     out = io.BytesIO()
     deck.save(out)
     return out.getvalue()
@@ -103,17 +116,12 @@ def _title_slide(deck, title: str, stops: list[Stop], words: dict) -> None:
     slide.notes_slide.notes_text_frame.text = subtitle
 
 
-def _title_box(treaty, geometry, view: str, today: dt.date) -> tuple[float, float, float, float]:
+def _title_box(renderer: MapRenderer) -> tuple[float, float, float, float]:
     """Where a stop's title goes on the picture (pixels): beside the rectangle the view is
     fitted into (``MapRenderer.free``), above the timeline bar, under the caption: the part of
     the map no panel covers and the view is not for. If the view leaves no room beside it (the
     world), across the caption's width, just above the timeline bar."""
-    from layers.picture.render import MapRenderer
-
-    width, height = PICTURE
-    span = (OPENED, timeline_end(treaty, today))
-    renderer = MapRenderer(treaty, geometry.countries, geometry.borders, view, width, height, span)
-    caption, _, timeline = renderer.panels.reserved
+    caption, _legend, timeline = renderer.panels.reserved
     margin = 12
     right = min(caption[2], renderer.free[0] - margin)
     if right - caption[0] < 360:
@@ -128,16 +136,17 @@ def _emu(box: tuple[float, float, float, float]) -> tuple[int, int, int, int]:
     return round(x0 * sx), round(y0 * sy), round((x1 - x0) * sx), round((y1 - y0) * sy)
 
 
-def _stop_slide(deck, treaty, geometry, stop: Stop, box, today: dt.date, words: dict) -> None:
+def _stop_slide(deck, treaty, stop: Stop, renderer: MapRenderer, words: dict) -> None:
     from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
     from pptx.util import Pt
 
+    box = _title_box(renderer)
     slide = deck.slides.add_slide(deck.slide_layouts[5])  # "Title Only"
-    data = png_bytes(treaty, geometry, stop.day, stop.view, *PICTURE, today=today)
+    data = _png(renderer.image(Frame(stop.day)), stop.day, stop.view)
     picture = slide.shapes.add_picture(io.BytesIO(data), 0, 0, *SLIDE_EMU)
     picture.name = f"Map {stop.day.isoformat()}"
     alt = words["alt"].format(
-        day=stop.day, view=VIEW_LABELS.get(stop.view, stop.view), caption=_caption(treaty, stop)
+        day=stop.day, view=_(VIEW_LABELS.get(stop.view, stop.view)), caption=_caption(treaty, stop)
     )
     picture._element.nvPicPr.cNvPr.set("descr", alt)
     tree = slide.shapes._spTree  # the picture goes under the title: first after the group props
@@ -162,7 +171,13 @@ def _caption(treaty: Treaty, stop: Stop) -> str:
     event = latest_event(treaty, stop.day)
     if event is None:
         return ""
-    return f"Latest event, {event.label}: {event.title}. Source: {event.source}."
+    title = event_title(event, language())
+    return _(
+        "Latest event, {date}: {title}. Source: {source}.",
+        date=event.label,
+        title=title,
+        source=event.source,
+    )
 
 
 def day_events(treaty: Treaty, day: dt.date) -> list:
@@ -175,13 +190,20 @@ def _notes(treaty: Treaty, stop: Stop, words: dict) -> str:
     events = day_events(treaty, stop.day)
     if events:
         lines.append(words["events"].format(day=stop.day.isoformat()))
-        lines += [f"- {e.title} (source: {e.source})" for e in events]
+        lines += [
+            "- "
+            + _("{title} (source: {source})", title=event_title(e, language()), source=e.source)
+            for e in events
+        ]
     else:
         latest = latest_event(treaty, stop.day)
         if latest:
             lines.append(
                 words["no_event"].format(
-                    day=stop.day, title=latest.title, label=latest.label, source=latest.source
+                    day=stop.day,
+                    title=event_title(latest, language()),
+                    label=latest.label,
+                    source=latest.source,
                 )
             )
     return "\n".join(lines)

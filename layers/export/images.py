@@ -21,8 +21,10 @@ def png_bytes(
     width: int = 1920,
     height: int = 1080,
     today: dt.date | None = None,
+    lang: str = "en",
 ) -> bytes:
-    """The map on *day* as a PNG, with its date, title and source in the PNG's text chunks.
+    """The map on *day* as a PNG, its words in *lang*, with its date, title and source in the
+    PNG's text chunks.
 
     The timeline bar ends where the app's slider does on *today* (``timeline_end``); without
     *today*, at the data's last dated event (or *day*, if later). The clock is never read: the
@@ -30,17 +32,20 @@ def png_bytes(
     """
     from layers.picture.render import Frame
 
-    renderer = map_renderer(treaty, geometry, view, width, height, today or day)
+    renderer = map_renderer(treaty, geometry, view, width, height, today or day, lang)
     return _png(renderer.image(Frame(day)), day, view)
 
 
-def map_renderer(treaty: Treaty, geometry: Geometry, view: str, width: int, height: int, last):
-    """The renderer of *view* at *width* x *height*, its timeline bar ending where the app's
-    slider does on *last* (``timeline_end``): shared by the PNG and the SVG exports."""
+def map_renderer(
+    treaty: Treaty, geometry: Geometry, view: str, width: int, height: int, last, lang="en"
+):
+    """The renderer of *view* at *width* x *height* in *lang*, its timeline bar ending where the
+    app's slider does on *last* (``timeline_end``): shared by the PNG and the SVG exports."""
     from layers.picture.render import MapRenderer
 
     span = (OPENED, timeline_end(treaty, last))
-    return MapRenderer(treaty, geometry.countries, geometry.borders, view, width, height, span)
+    countries, borders = geometry.countries, geometry.borders
+    return MapRenderer(treaty, countries, borders, view, width, height, span, lang)
 
 
 def compare_png_bytes(
@@ -52,6 +57,7 @@ def compare_png_bytes(
     width: int = 1600,
     height: int = 900,
     today: dt.date | None = None,
+    lang: str = "en",
 ) -> bytes:
     """Two dates side by side in one PNG (each map *width* x *height*); the timeline bar ends as
     in :func:`png_bytes` (at the later of the two dates if no *today* is given)."""
@@ -59,7 +65,8 @@ def compare_png_bytes(
 
     from layers.picture.render import Frame
 
-    renderer = map_renderer(treaty, geometry, view, width, height, today or max(first, second))
+    last = today or max(first, second)
+    renderer = map_renderer(treaty, geometry, view, width, height, last, lang)
     both = Image.new("RGB", (2 * width, height))
     both.paste(renderer.image(Frame(first)), (0, 0))
     both.paste(renderer.image(Frame(second)), (width, 0))

@@ -65,6 +65,7 @@ def site_files(
     today: dt.date | None = None,
     base_url: str = "",
     progress: Progress | None = None,
+    lang: str = "en",
 ) -> dict[str, bytes]:
     """Every file of the site by its path in the folder: the two pages, the content-named
     assets and data, and the previews. Without *today* the slider ends at the data's last dated
@@ -73,18 +74,18 @@ def site_files(
 
     today = today or day
     assets = AssetFiles()
-    previews = _previews(treaty, geometry, day, view, today, progress)
+    previews = _previews(treaty, geometry, day, view, today, progress, lang)
     image = assets.add("preview.png", previews.pop("preview.png"))
     icon = assets.add("icon.svg", asset("icon.svg"))
     tags = {"image": base_url + image, "icon": icon, "base": base_url}
     pages = {
-        name: _page(treaty, geometry, day, view, today, assets, tags, embed=name == "embed.html")
+        name: _page(treaty, geometry, (day, view, lang), today, assets, tags, name == "embed.html")
         for name in PAGES
     }
     return {**pages, **assets.files, **previews}
 
 
-def _previews(treaty, geometry, day, view, today, progress) -> dict[str, bytes]:
+def _previews(treaty, geometry, day, view, today, progress, lang) -> dict[str, bytes]:
     """``preview.png`` (the page's moment) and ``previews/DATE.png`` (each key event of the
     belt, eastern flank): one renderer per view, as ``png_bytes`` draws them."""
     from layers.export.images import _png
@@ -98,7 +99,7 @@ def _previews(treaty, geometry, day, view, today, progress) -> dict[str, bytes]:
     for index, (name, when, shown) in enumerate(wanted):
         if shown not in renderers:
             renderers[shown] = MapRenderer(
-                treaty, geometry.countries, geometry.borders, shown, *PREVIEW, span
+                treaty, geometry.countries, geometry.borders, shown, *PREVIEW, span, lang
             )
         images[name] = _png(renderers[shown].image(Frame(when)), when, shown)
         if progress:
@@ -106,16 +107,18 @@ def _previews(treaty, geometry, day, view, today, progress) -> dict[str, bytes]:
     return images
 
 
-def _page(treaty, geometry, day, view, today, assets, tags: dict, embed: bool) -> bytes:
+def _page(treaty, geometry, moment, today, assets, tags: dict, embed: bool) -> bytes:
     from layers.web.element import Raw
     from layers.web.page import TITLE, build_page
 
-    page, _ = build_page(
+    day, view, lang = moment
+    page, *_ = build_page(
         treaty,
         geometry.countries,
         geometry.borders,
         day=day,
         view=view,
+        lang=lang,
         today=today,
         standalone=True,
         assets=assets,

@@ -14,6 +14,7 @@ import io
 from geodata.geometry import Geometry
 from geodata.model import Treaty
 from layers.export.images import map_renderer
+from layers.i18n import speaking
 
 # Paper -> (printed width and height, picture in pixels: 1080 high, text sized for it).
 PAPERS = {
@@ -31,6 +32,7 @@ def svg_text(
     height: int = 1080,
     today: dt.date | None = None,
     size: tuple[str, str] | None = None,
+    lang: str = "en",
 ) -> str:
     """The map on *day* as an SVG document: what :func:`png_bytes` draws, in the same
     projection fit, colours, hatches, belt, names and panels. The timeline bar ends as in
@@ -38,8 +40,9 @@ def svg_text(
     from layers.picture.render import Frame
     from layers.picture.svg import map_svg
 
-    renderer = map_renderer(treaty, geometry, view, width, height, today or day)
-    return map_svg(renderer, Frame(day), size)
+    renderer = map_renderer(treaty, geometry, view, width, height, today or day, lang)
+    with speaking(lang):
+        return map_svg(renderer, Frame(day), size)
 
 
 def svg_bytes(
@@ -50,9 +53,11 @@ def svg_bytes(
     width: int = 1920,
     height: int = 1080,
     today: dt.date | None = None,
+    lang: str = "en",
 ) -> bytes:
     """:func:`svg_text` as UTF-8 bytes (*width* x *height* pixels)."""
-    return svg_text(treaty, geometry, day, view, width, height, today).encode("utf-8")
+    svg = svg_text(treaty, geometry, day, view, width, height, today, lang=lang)
+    return svg.encode("utf-8")
 
 
 def pdf_bytes(
@@ -62,6 +67,7 @@ def pdf_bytes(
     view: str = "world",
     paper: str = "a4",
     today: dt.date | None = None,
+    lang: str = "en",
 ) -> bytes:
     """The map on *day* as a one-page PDF on *paper* (``"a4"`` landscape or ``"16:9"``), fonts
     embedded, with its title, date and source in the document's metadata."""
@@ -73,7 +79,7 @@ def pdf_bytes(
     from layers.picture.panels import SOURCE_LINE
 
     printed, (width, height) = PAPERS[paper]
-    svg = svg_text(treaty, geometry, day, view, width, height, today, printed)
+    svg = svg_text(treaty, geometry, day, view, width, height, today, printed, lang)
     out = io.BytesIO()
     surface = cairosvg.surface.PDFSurface(cairosvg.parser.Tree(bytestring=svg.encode()), out, 96)
     metadata = {

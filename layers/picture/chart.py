@@ -8,11 +8,13 @@ the date control; in the app the same SVG marks the page's date.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cache
-from html import escape
+from html import escape, unescape
 
 from geodata.model import OPENED, Status, Treaty
 from geodata.timeline import change_dates, counts_on, dated_events
+from layers.i18n import _, event_title, language, month_year
 from layers.style import PALETTE, STATUS_STYLE
 
 WIDTH, HEIGHT = 1000, 210
@@ -38,12 +40,12 @@ def series(treaty: Treaty, end: dt.date) -> list[tuple[dt.date, dict[Status, int
 
 
 def x_of(day: dt.date, start: dt.date, end: dt.date) -> float:
-    left, _, right, _ = PLOT
+    left, right = PLOT[0], PLOT[2]
     return left + (right - left) * (day - start).days / max(1, (end - start).days)
 
 
 def y_of(count: float, total: int) -> float:
-    _, top, _, bottom = PLOT
+    top, bottom = PLOT[1], PLOT[3]
     return bottom - (bottom - top) * count / total
 
 
@@ -53,20 +55,21 @@ def history_svg(
     """The chart as an SVG document; *day*, if given, is marked with a vertical line."""
     start, total = OPENED, len(treaty.states())
     steps = series(treaty, end)
+    label = _("States by status, {start} to {end}", start=start.year, end=end.year)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
-        f'class="mbt-chart" role="img" aria-label="States by status, {start.year} to {end.year}">'
+        f'class="mbt-chart" role="img" aria-label="{escape(label)}">'
     ]
     parts.append(_patterns())
     below = [0] * len(steps)
     for status in STACK:
-        above = [b + counts[status] for b, (_, counts) in zip(below, steps, strict=True)]
+        above = [b + counts[status] for b, (_day, counts) in zip(below, steps, strict=True)]
         parts.append(_band(status, steps, below, above, start, end, total))
         below = above
     parts.append(_axes(start, end, total))
     parts.extend(_event_marks(treaty, start, end))
     x = x_of(day, start, end) if day else -10
-    _, top, _, bottom = PLOT
+    top, bottom = PLOT[1], PLOT[3]
     marker = f' id="{escape(marker_id)}"' if marker_id else ""
     parts.append(
         f'<line{marker} class="mbt-chart-now" x1="{x:.1f}" x2="{x:.1f}" y1="{top - 6}" '
@@ -79,8 +82,8 @@ def history_svg(
 def _band(status, steps, below, above, start, end, total) -> str:
     """One status as a polygon: its upper edge left to right, its lower edge back."""
     upper, lower = [], []
-    edges = [d for d, _ in steps[1:]] + [end]
-    for (day, _), next_day, low, high in zip(steps, edges, below, above, strict=True):
+    edges = [d for d, _count in steps[1:]] + [end]
+    for (day, _count), next_day, low, high in zip(steps, edges, below, above, strict=True):
         x0, x1 = x_of(day, start, end), x_of(next_day, start, end)
         upper += [(x0, y_of(high, total)), (x1, y_of(high, total))]
         lower += [(x0, y_of(low, total)), (x1, y_of(low, total))]
@@ -113,7 +116,7 @@ def _patterns() -> str:
 
 
 def _axes(start: dt.date, end: dt.date, total: int) -> str:
-    left, top, _, bottom = PLOT
+    left, top, bottom = PLOT[0], PLOT[1], PLOT[3]
     ink = PALETTE["text"]
     out = [f'<g font-size="13" fill="{ink}" font-family="DejaVu Sans, sans-serif">']
     for year in range(2000, end.year + 1, 5):
@@ -125,22 +128,24 @@ def _axes(start: dt.date, end: dt.date, total: int) -> str:
     for count in (0, 100, total):
         y = y_of(count, total)
         out.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{count}</text>')
-    out.append(f'<text x="{left}" y="{top - 6}">States by status (of {total})</text>')
+    heading = escape(_("States by status (of {total})", total=total))
+    out.append(f'<text class="mbt-chart-heading" x="{left}" y="{top - 6}">{heading}</text>')
     out.append("</g>")
     return "".join(out)
 
 
 def _event_marks(treaty: Treaty, start: dt.date, end: dt.date) -> list[str]:
     """A small mark at the top for each key event, its title shown on hover."""
-    _, top, _, _ = PLOT
+    top = PLOT[1]
     marks = []
-    for event in dated_events(treaty):
+    for index, event in enumerate(dated_events(treaty)):
         if not event.kind.key or not start <= event.day <= end:
             continue
         x = x_of(event.day, start, end)
-        title = escape(f"{event.day}: {event.title}")
+        title = escape(f"{event.day}: {event_title(event, language())}")
         marks.append(
-            f'<path class="mbt-chart-event" d="M{x:.1f},{top - 1} l-4,-7 h8 z" '
+            f'<path class="mbt-chart-event" data-event="{index}" '
+            f'd="M{x:.1f},{top - 1} l-4,-7 h8 z" '
             f'fill="{PALETTE["text"]}"><title>{title}</title></path>'
         )
     return marks
@@ -188,16 +193,21 @@ def history_inset_svg(
     def y(n: float) -> float:
         return bottom - (bottom - top) * (min(max(n, low), high) - low) / (high - low)
 
+    label = _(
+        "States bound by the Convention, {start} to {end}",
+        start=month_year(start, "wide"),
+        end=month_year(end, "wide"),
+    )
     steps = bound_series(treaty, start, end)
     points = []
-    for (d, n), (following, _) in zip(steps, [*steps[1:], (end, 0)], strict=True):
+    for (d, n), (following, _count) in zip(steps, [*steps[1:], (end, 0)], strict=True):
         points += [(x(d), y(n)), (x(following), y(n))]
     ink, blue = PALETTE["text"], STATUS_STYLE[Status.PARTY].colour
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {INSET_WIDTH} {INSET_HEIGHT}" '
         f'class="mbt-chart mbt-chart-inset" role="img" data-plot-left="{left}" '
         f'data-plot-right="{right}" data-start="{start}" data-end="{end}" '
-        f'aria-label="States bound by the Convention, {start:%B %Y} to {end:%B %Y}">',
+        f'aria-label="{escape(label)}">',
         _inset_axes(x, y, start, end),
         f'<polyline class="mbt-chart-bound" fill="none" stroke="{blue}" stroke-width="3" '
         f'points="{" ".join(f"{px:.2f},{py:.2f}" for px, py in points)}"/>',
@@ -207,11 +217,12 @@ def history_inset_svg(
             f'<text x="{x(d) + 4:.1f}" y="{y(n) - 5:.1f}" font-size="12" fill="{ink}" '
             f'font-family="DejaVu Sans, sans-serif">{n}</text>'
         )
-    for event in dated_events(treaty):
+    for index, event in enumerate(dated_events(treaty)):
         if event.kind.key and start <= event.day <= end:
-            title = escape(f"{event.day}: {event.title}")
+            title = escape(f"{event.day}: {event_title(event, language())}")
             parts.append(
-                f'<path class="mbt-chart-event" d="M{x(event.day):.1f},{top - 1} l-4,-7 h8 z" '
+                f'<path class="mbt-chart-event" data-event="{index}" '
+                f'd="M{x(event.day):.1f},{top - 1} l-4,-7 h8 z" '
                 f'fill="{ink}"><title>{title}</title></path>'
             )
     at = x(day) if day else -10
@@ -242,13 +253,36 @@ def _inset_axes(x, y, start: dt.date, end: dt.date) -> str:
     month = dt.date(start.year, start.month, 1)
     while month <= end:
         if month >= start and month.month in (1, 7):
-            label = f"{month:%b %Y}"
+            label = escape(month_year(month, "abbreviated"))
             out.append(
                 f'<line x1="{x(month):.1f}" x2="{x(month):.1f}" y1="{bottom}" y2="{bottom + 5}" '
-                f'stroke="{ink}"/><text x="{x(month):.1f}" y="{bottom + 19}" '
+                f'stroke="{ink}"/><text class="mbt-chart-month" x="{x(month):.1f}" '
+                f'y="{bottom + 19}" '
                 f'text-anchor="middle">{label}</text>'
             )
         month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
     out.append(f'<text x="{left}" y="{top - 6}">States bound by the Convention (zoom)</text>')
     out.append("</g>")
     return "".join(out)
+
+
+def chart_texts(treaty: Treaty, end: dt.date) -> dict:
+    """The words of :func:`history_svg` and :func:`history_inset_svg` in the current language,
+    for the browser to put in the charts it has (their shapes are the same in every language):
+    each chart's label, the first one's heading, the inset's month ticks in order."""
+    history = history_svg(treaty, end)
+    inset = history_inset_svg(treaty, end=end)
+    return {
+        "labels": [_attribute(svg, "aria-label") for svg in (history, inset)],
+        "heading": _texts(history, "mbt-chart-heading")[0],
+        "months": _texts(inset, "mbt-chart-month"),
+    }
+
+
+def _attribute(svg: str, name: str) -> str:
+    start = svg.index(f'{name}="') + len(name) + 2
+    return unescape(svg[start : svg.index('"', start)])
+
+
+def _texts(svg: str, css_class: str) -> list[str]:
+    return [unescape(text) for text in re.findall(f'class="{css_class}"[^>]*>([^<]*)</text>', svg)]

@@ -16,7 +16,8 @@ from PIL import Image, ImageDraw, ImageFont
 from geodata.belt import BeltTotals
 from geodata.model import Status, Treaty
 from geodata.timeline import counts_on, dated_events, latest_event
-from layers.beltstats import not_published
+from layers.beltstats import names, not_published
+from layers.i18n import _, date_text, event_title, km_text, language
 from layers.paths import ASSETS
 from layers.style import PALETTE, STATUS_STYLE
 
@@ -145,10 +146,12 @@ class Panels:
         inner = round(CAPTION_WIDTH * u) - 2 * round(18 * u)
         if not event:
             return []
-        lines = [(f"Latest event, {event.label}:", font(round(19 * u)), 4)]
+        lines = [(_("Latest event, {date}:", date=event.label), font(round(19 * u)), 4)]
         title, small = font(round(26 * u), bold=True), font(round(15 * u))
-        lines += [(row, title, 4) for row in wrap(event.title, title, inner, 3)]
-        lines += [(row, small, 2) for row in wrap("Source: " + event.source, small, inner, 3)]
+        text = event_title(event, language())
+        lines += [(row, title, 4) for row in wrap(text, title, inner, 3)]
+        source = _("Source: {source}", source=event.source)
+        lines += [(row, small, 2) for row in wrap(source, small, inner, 3)]
         return lines
 
     def _caption_box(self, event) -> Box:
@@ -163,9 +166,10 @@ class Panels:
         box = self._caption_box(event)
         self._panel(pen, "caption", box)
         x, y = box[0] + round(18 * u), box[1] + round(14 * u)
-        pen.text((x, y), "OTTAWA CONVENTION STATUS", font=font(round(18 * u), True), fill=text)
+        heading = _("Ottawa Convention status").upper()
+        pen.text((x, y), heading, font=font(round(18 * u), True), fill=text)
         y += round(26 * u)
-        pen.text((x, y), f"{day:%-d %B %Y}", font=font(round(64 * u), True), fill=text)
+        pen.text((x, y), date_text(day), font=font(round(64 * u), True), fill=text)
         y += round(86 * u)
         for row, face, gap in self._caption_lines(event):
             pen.text((x, y), row, font=face, fill=text)
@@ -176,13 +180,16 @@ class Panels:
         if not belt or not belt.states:
             return []
         u = self.unit
-        km = f"Belt: {belt.published_km:,.0f} km published, {belt.measured_km:,.0f} km measured"
+        km = _(
+            "Belt: {published} published, {measured} measured",
+            published=km_text(belt.published_km),
+            measured=km_text(belt.measured_km),
+        )
         rows = [(km, font(round(18 * u), True))]
         missing = not_published(self.treaty, belt.published_missing)
         if missing:
             rows.append((textwrap.shorten(missing, 48), font(round(16 * u))))
-        names = ", ".join(self.treaty.units[iso3].name for iso3 in belt.states)
-        rows.append((textwrap.shorten(names, 44), font(round(16 * u))))
+        rows.append((textwrap.shorten(names(self.treaty, belt.states), 44), font(round(16 * u))))
         return rows
 
     def _legend_width(self, belt: BeltTotals | None) -> int:
@@ -191,7 +198,7 @@ class Panels:
         rows = [face.getlength(row) for row, face in self._belt_lines(belt)]
         label, count = font(round(22 * u)), font(round(22 * u), True)
         rows += [
-            round(54 * u) + label.getlength(s.label) + round(12 * u) + count.getlength("197")
+            round(54 * u) + label.getlength(_(s.label)) + round(12 * u) + count.getlength("197")
             for s in STATUS_STYLE.values()
         ]
         return max(round(430 * u), round(max(rows) + 38 * u + 1))
@@ -215,7 +222,7 @@ class Panels:
             y += round(24 * u)
         pen.text(
             (x0 + round(18 * u), y0 + round(14 * u)),
-            "STATES BY STATUS",
+            _("States by status").upper(),
             font=font(round(18 * u), True),
             fill=text,
         )
@@ -233,7 +240,7 @@ class Panels:
             _swatch_hatch(pen, swatch, style.pattern, u)
         colour = (*text, 110) if count == 0 else (*text, 255)
         face = font(round(22 * u))
-        pen.text((x0 + round(72 * u), y + round(3 * u)), style.label, font=face, fill=colour)
+        pen.text((x0 + round(72 * u), y + round(3 * u)), _(style.label), font=face, fill=colour)
         pen.text(
             (x0 + width - round(20 * u), y + round(3 * u)),
             str(count),
@@ -249,9 +256,10 @@ class Panels:
         inner = self.width - 2 * round(44 * u)
         dates = max(small.getlength(d.isoformat()) for d in self.span)
         between = inner - 2 * (dates + round(24 * u))
-        if face.getlength(SOURCE_LINE) <= between:
-            return [SOURCE_LINE], True
-        return wrap(SOURCE_LINE, face, inner, 4), False
+        line = _(SOURCE_LINE)
+        if face.getlength(line) <= between:
+            return [line], True
+        return wrap(line, face, inner, 4), False
 
     def _timeline_box(self) -> Box:
         u = self.unit

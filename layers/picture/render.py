@@ -22,6 +22,7 @@ from PIL import Image, ImageDraw
 from geodata.belt import measured, on_day, pair_runs, population, totals_runs
 from geodata.model import Event, Status, Treaty
 from geodata.timeline import status_on
+from layers.i18n import speaking
 from layers.labels import Label, Obstacles, candidates, place
 from layers.picture.panels import SOURCE_LINE, Panels, font, rgb
 from layers.picture.projection import (
@@ -84,8 +85,13 @@ class MapRenderer:
         width: int,
         height: int,
         span: tuple[dt.date, dt.date],
+        lang: str = "en",
     ):
-        self.treaty, self.view, self.span = treaty, view, span
+        with speaking(lang):  # the panels' sizes and the names depend on the words
+            self._build(treaty, countries, borders, view, width, height, span, lang)
+
+    def _build(self, treaty, countries, borders, view, width, height, span, lang) -> None:
+        self.treaty, self.view, self.span, self.lang = treaty, view, span, lang
         self.width, self.height = width, height
         self.unit = height / 1080
         self.size = (width * SUPERSAMPLE, height * SUPERSAMPLE)
@@ -99,7 +105,8 @@ class MapRenderer:
         self.shapes = project_countries(self.projection, countries)
         self.points = project_points(self.projection, countries)
         self.borders = project_lines(self.projection, borders)
-        self.labels = [self._visible(label) for label in candidates(treaty, countries, view)]
+        labels = candidates(treaty, countries, view, lang)
+        self.labels = [self._visible(label) for label in labels]
         self.drawn: list[str] = []
         self.text_boxes: list = []
         self._maps: dict[tuple, Image.Image] = {}
@@ -115,7 +122,11 @@ class MapRenderer:
         return (x0 + margin, y0 + margin, x1 - margin, y1 - margin)
 
     def image(self, frame: Frame) -> Image.Image:
-        """The finished image for *frame*, at the output size."""
+        """The finished image for *frame*, at the output size, in the renderer's language."""
+        with speaking(self.lang):
+            return self._image(frame)
+
+    def _image(self, frame: Frame) -> Image.Image:
         statuses = {iso3: status_on(self.treaty, iso3, frame.day) for iso3 in self.treaty.units}
         belt = {pair: on_day(runs, frame.day) for pair, runs in self.belt_runs.items()}
         names, texts = self._names_layer(frame.day)

@@ -13,12 +13,13 @@ import hashlib
 import json
 
 from geodata.model import Treaty
+from layers.i18n import LANGUAGES
 from layers.paths import ASSETS, asset
 from layers.style import PALETTE
 from layers.views import timeline_end
 from layers.web import parts
 from layers.web.element import Page, Placed, json_script, template
-from layers.web.payload import build_payload, day_number
+from layers.web.payload import build_payload, day_number, language_pack
 
 TITLE = "Mine Ban Treaty Map: the Ottawa Convention, 1997 to today"
 ATTRIBUTION = "Boundaries: Natural Earth 1:10m (public domain); treaty data: sources per row"
@@ -109,18 +110,24 @@ class MapScript(Placed):
 
 
 class MapData(Placed):
-    """The page's settings and the timeline: inline, or (the app) a gzipped file beside it."""
+    """The page's settings and the timeline: inline, or (the app) a gzipped file beside it;
+    and the languages' packs (``language_pack``): inline in a page with its data inline (the
+    single file switches language with no network), else files the browser fetches."""
 
-    def __init__(self, config: dict, payload: dict, data_file: str = ""):
+    def __init__(self, config: dict, payload: dict, data_file: str = "", packs: dict = ()):
         super().__init__()
         self.config, self.payload, self.data_file = config, payload, data_file
+        self.packs = dict(packs)
 
     def parts(self) -> dict[str, str]:
         body = f'<main id="{CONTAINER}" aria-label="Map"></main>' + json_script(
             self.config, id="mbt-config"
         )
         if not self.data_file:
-            return {"html": body + json_script(self.payload, id="mbt-data")}
+            packs = "".join(
+                json_script(pack, id=f"mbt-lang-{lang}") for lang, pack in self.packs.items()
+            )
+            return {"html": body + json_script(self.payload, id="mbt-data") + packs}
         preload = f'<link rel="preload" href="{self.data_file}" as="fetch" crossorigin="anonymous">'
         return {"header": preload, "html": body}
 
@@ -136,7 +143,8 @@ def build_page(
     data_file: str = "",
     assets: AssetFiles | None = None,
     chrome: bool = True,
-) -> tuple[Page, dict]:
+    lang: str = "en",
+) -> tuple[Page, dict, dict]:
     """The page for the whole timeline, opened on *day* and *view*, and its data.
 
     *standalone* (the single file, a static site) reads and writes its own address and, with
@@ -145,17 +153,27 @@ def build_page(
     instead of inlining it (``layers/web/pagefile.py``). With *assets*, Leaflet, the CSS, the
     bundle and the data (plain JSON) are files beside the page, named by their content
     (``AssetFiles``), and the page holds only its settings (``layers/export/site.py``).
+    The page opens in *lang* (the app says which in its arguments) and has every language:
+    inline with its data, or files (``lang-CODE.json``, gzipped beside *data_file*). Returns
+    the page, its data and the languages' packs.
     """
     today = today or dt.date.today()
     payload = build_payload(treaty, countries, borders, today)
+    packs = {code: language_pack(treaty, countries, code, today) for code in LANGUAGES}
+    langs = {code: f"#mbt-lang-{code}" for code in LANGUAGES}
     if assets is not None:
         data_file = assets.add("data.json", data_json(payload))
+        langs = {code: assets.add(f"lang-{code}.json", data_json(packs[code])) for code in packs}
+    elif data_file:
+        langs = {code: pack_file(code) for code in packs}
     config = {
         "host": "page" if standalone else "streamlit",
         "container": CONTAINER,
         "dataFile": data_file,
         "day": day_number(day),
         "view": view,
+        "lang": lang,
+        "langs": langs,
         "map": MAP_OPTIONS,
         "attribution": ATTRIBUTION,
         "playback": parts.playback_settings(),
@@ -165,7 +183,7 @@ def build_page(
     end = timeline_end(treaty, today)
     elements = [
         PageAssets(assets),
-        MapData(config, payload, data_file),
+        MapData(config, payload, data_file, packs if langs[lang].startswith("#") else ()),
         parts.StatusLayer(),
         parts.BeltLayer(),
         parts.Labels(),
@@ -177,13 +195,14 @@ def build_page(
         parts.BeltPanel(),
         parts.Views(),
         parts.Find(),
+        parts.Language(),
         parts.Keyboard(),
         parts.Announce(),
         MapScript(assets),
     ]
     for element in elements:
         page.add_child(element)
-    return page, payload
+    return page, payload, packs
 
 
 def render_page(treaty: Treaty, countries: dict, borders: dict, **options) -> str:
@@ -191,9 +210,19 @@ def render_page(treaty: Treaty, countries: dict, borders: dict, **options) -> st
     return build_page(treaty, countries, borders, **options)[0].render()
 
 
+def pack_file(lang: str) -> str:
+    """The name of a language's pack beside the app's page (gzipped as its data)."""
+    return f"lang-{lang}.json.gz"
+
+
 def render_page_and_data(
     treaty: Treaty, countries: dict, borders: dict, data_file: str, **options
-) -> tuple[str, bytes]:
-    """The page, and its data as gzipped JSON to serve beside it as *data_file*."""
-    page, payload = build_page(treaty, countries, borders, data_file=data_file, **options)
-    return page.render(), gzip.compress(data_json(payload), compresslevel=9, mtime=0)
+) -> tuple[str, dict[str, bytes]]:
+    """The page, and the files to serve beside it: its data as gzipped JSON (*data_file*) and
+    each language's pack (``pack_file``)."""
+    page, payload, packs = build_page(treaty, countries, borders, data_file=data_file, **options)
+    files = {data_file: payload} | {pack_file(code): pack for code, pack in packs.items()}
+    return page.render(), {
+        name: gzip.compress(data_json(value), compresslevel=9, mtime=0)
+        for name, value in files.items()
+    }

@@ -54,7 +54,7 @@ def page_folder(treaty: Treaty, data_dir: Path, today: dt.date, height: int) -> 
         from layers.web.page import render_page_and_data  # folium is imported only to build a page
 
         geometry = load_geometry(data_dir, treaty.units)  # DataError if a layer is damaged
-        page, data = render_page_and_data(
+        page, files = render_page_and_data(
             treaty,
             geometry.countries,
             geometry.borders,
@@ -63,7 +63,7 @@ def page_folder(treaty: Treaty, data_dir: Path, today: dt.date, height: int) -> 
             today=today,
         )
         folder.mkdir(parents=True, exist_ok=True)
-        for name, content in ((DATA, data), (PAGE, page.encode("utf-8"))):  # the page last
+        for name, content in [*files.items(), (PAGE, page.encode("utf-8"))]:  # the page last
             partial = folder / f".{name}.{os.getpid()}"
             partial.write_bytes(content)
             partial.replace(folder / name)  # atomic: a reader never sees half a file

@@ -164,3 +164,9 @@ def playback_settings() -> dict:
         "reportDelayMs": 150,  # a step or scrub is reported once no other follows in this time
         "tourPaceMs": 5000,
     }
+
+
+class Language(Part):
+    """The languages, each in its own name; a choice opens the map again in it."""
+
+    part = "language"

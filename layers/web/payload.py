@@ -13,7 +13,9 @@ from geodata.belt import contested, measured, pair_runs, population, published_k
 from geodata.model import OPENED, Status, Treaty, Unit, UnitKind
 from geodata.projection import EUROPE_WINDOW, crs_name, project, project_geometry
 from geodata.timeline import change_dates, counts_on, dated_events, intervals
+from layers.i18n import browser_data, country_name, event_title, speaking
 from layers.labels import candidates
+from layers.picture.chart import chart_texts
 from layers.style import PALETTE, status_index, style_table
 from layers.tours import tour_stops
 from layers.views import BELT_END, BELT_START, VIEW_EXTENTS, VIEW_LABELS, timeline_end
@@ -77,8 +79,28 @@ def build_payload(treaty: Treaty, countries: dict, borders: dict, today: dt.date
         },
         "labels": {view: _labels(treaty, countries, view) for view in VIEW_EXTENTS},
         "belt": _belt(treaty, borders, population(countries)),
-        "messages": {},
     }
+
+
+def language_pack(treaty: Treaty, countries: dict, lang: str, today: dt.date) -> dict:
+    """What the map reads in *lang*, apart from the timeline (one file per language; the browser
+    fetches the one it shows): ``layers.i18n.browser_data`` (messages, date and number formats)
+    and the names of the units, the events' titles (in the order of the payload's events), the
+    labels' texts (in the order of its labels, per view), the tour's titles and the history
+    chart's words."""
+    pack = browser_data(lang)
+    pack["names"] = {
+        iso3: country_name(iso3, lang, unit.name) for iso3, unit in treaty.units.items()
+    }
+    pack["events"] = [event_title(event, lang) for event in dated_events(treaty)]
+    pack["labels"] = {
+        view: [label.text for label in candidates(treaty, countries, view, lang)]
+        for view in VIEW_EXTENTS
+    }
+    pack["tour"] = [stop.title for stop in tour_stops(treaty)]
+    with speaking(lang):
+        pack["chart"] = chart_texts(treaty, timeline_end(treaty, today))
+    return pack
 
 
 def _projected(name: str, countries: dict, borders: dict, metres: int) -> dict:
@@ -235,10 +257,9 @@ def _unit_payload(treaty: Treaty, unit: Unit, sources: _Sources, index: dict) ->
         "note": unit.note or owner.note,
     }
     if unit.kind is UnitKind.TERRITORY:
-        payload["of"] = owner.name
+        payload["of"] = owner.iso3  # named by the language's names (language_pack)
     if unit.predecessor and unit.independence:
-        predecessor = treaty.units[unit.predecessor].name
-        payload["pre"] = [day_number(unit.independence), predecessor]
+        payload["pre"] = [day_number(unit.independence), unit.predecessor]
     return payload
 
 

@@ -35,3 +35,13 @@ test("written in place, no history entry; nothing when it is already there", () 
   const foreign = {get location() { throw new Error("another origin"); }};
   assert.equal(writeMoment(foreign, {day: 0, view: "world"}), false);
 });
+
+test("the language is part of the moment: written when known, read only when the page has it", () => {
+  const day = parseDay("2026-02-20");
+  assert.equal(momentQuery({day, view: "eastern", lang: "pl", present: true}), "?date=2026-02-20&view=eastern&lang=pl&present=1");
+  const withLangs = {...data, langs: {en: "#a", pl: "#b"}};
+  assert.deepEqual(readMoment("?date=2026-02-20&lang=pl", withLangs), {day, lang: "pl"});
+  assert.deepEqual(readMoment("?lang=xx", withLangs), {});
+  assert.deepEqual(readMoment("?lang=hasOwnProperty", withLangs), {});
+  assert.deepEqual(readMoment("?lang=pl", data), {});  /* a page without languages */
+});

@@ -4,7 +4,7 @@
    computed in geodata/belt.py for every day they change; the panel looks them up. */
 
 import {button, el} from "../core/dom.js";
-import {km} from "../core/format.js";
+import {km, number} from "../core/format.js";
 import {t} from "../core/i18n.js";
 import {lastAtOrBefore, valueAt} from "../core/lookup.js";
 import {markOpen} from "./open.js";
@@ -78,7 +78,7 @@ export const beltPanel = {
         : t("No State leaving");
       people.textContent = count
         ? t("States: {count} · {people} million people (Natural Earth estimate). Measured on the 1:10m map; published figures follow every river bend.",
-          {count, people: (totals.population / 1e6).toFixed(1)})
+          {count, people: number(totals.population / 1e6, 1)})
         : "";
       apart.textContent = (totals ? totals.contested : []).map((c) => t("{state}: {published} published ({measured} measured), contested, not counted",
         {state: data.units[c.iso3].n, published: lengthText(c.published), measured: km(c.measured)})).join("; ");

@@ -4,6 +4,7 @@
    while shown. In presentation mode it is shown where it fits below the panels at the top left;
    once the user presses Chart, their choice stays. The view is fitted around it. */
 
+import {isoDay} from "../core/days.js";
 import {t} from "../core/i18n.js";
 import {markOpen} from "./open.js";
 import {addPanel} from "./panel.js";
@@ -12,9 +13,10 @@ export const chart = {
   name: "chart",
   needs: ["timebar"],  /* its button joins the date control's row */
   after: ["caption", "beltpanel"],
-  start({L, map, controller, parts}, settings) {
+  start({L, map, data, controller, parts}, settings) {
     const box = addPanel(L, map, "bottomleft", "mbt-chartbox", (panel) => {
       panel.innerHTML = settings.charts.map((c) => c.svg).join("");
+      speak(panel, data);
       panel.hidden = true;  /* until auto() decides */
     });
     const charts = settings.charts.map((c) => ({...c, line: box.querySelector(`#${c.marker}`), x: null}));
@@ -58,3 +60,18 @@ export const chart = {
     return {box};
   },
 };
+
+/* The charts' words in the page's language (their shapes are the same in every language): the
+   labels, the heading, the month ticks and each event mark's title, set as text. */
+function speak(panel, data) {
+  const words = data.chartWords;
+  if (!words) return;
+  panel.querySelectorAll("svg").forEach((svg, i) => { if (words.labels[i]) svg.setAttribute("aria-label", words.labels[i]); });
+  const heading = panel.querySelector(".mbt-chart-heading");
+  if (heading) heading.textContent = words.heading;
+  panel.querySelectorAll(".mbt-chart-month").forEach((tick, i) => { if (words.months[i]) tick.textContent = words.months[i]; });
+  for (const mark of panel.querySelectorAll("[data-event]")) {
+    const event = data.events[Number(mark.dataset.event)], title = mark.querySelector("title");
+    if (event && title) title.textContent = `${isoDay(event[0])}: ${event[3]}`;
+  }
+}

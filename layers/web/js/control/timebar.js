@@ -97,6 +97,8 @@ export const timebar = {
       /** A button at the end of the control's row, behind "More" on a narrow screen (the
           chart's toggle). */
       addButton: (text, label) => button(ui.more, text, label),
+      /** A list to choose from, at the end of the row (the language). */
+      addSelect: (label, options, value) => select(ui.more, label, options, value),
     };
   },
 };

@@ -30,17 +30,6 @@
     return context.parts;
   }
 
-  // layers/web/js/core/i18n.js
-  var messages = {};
-  function useMessages(table) {
-    messages = table || {};
-  }
-  function t(text, values) {
-    const message = messages[text] || text;
-    if (!values) return message;
-    return message.replace(/\{(\w+)\}/g, (whole, name) => name in values ? String(values[name]) : whole);
-  }
-
   // layers/web/js/core/days.js
   var MS_PER_DAY = 864e5;
   var ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -64,6 +53,119 @@
   }
   function clamp(day, first, last) {
     return Math.max(first, Math.min(last, Math.round(day)));
+  }
+
+  // layers/web/js/core/format.js
+  var ENGLISH = {
+    date: {
+      parts: [["d"], " ", ["MMMM"], " ", ["y"]],
+      months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December"
+      ]
+    },
+    number: { decimal: ".", group: ",", minusSign: "-", grouping: 3, minimumGroupingDigits: 1 },
+    km: "{0} km"
+  };
+  var formats = ENGLISH;
+  function useFormats(pack) {
+    formats = pack && pack.date ? { date: pack.date, number: pack.number, km: pack.km } : ENGLISH;
+  }
+  function longDay(day) {
+    const { year, month, date } = parts(day);
+    const two = (n) => String(n).padStart(2, "0");
+    const fields = {
+      d: String(date),
+      dd: two(date),
+      M: String(month + 1),
+      MM: two(month + 1),
+      MMMM: formats.date.months[month],
+      LLLL: formats.date.months[month],
+      y: String(year),
+      yyyy: String(year).padStart(4, "0")
+    };
+    return formats.date.parts.map((part) => typeof part === "string" ? part : fields[part[0]]).join("");
+  }
+  function roundedDigits(value, decimals) {
+    const text = String(Math.abs(value));
+    if (/e/i.test(text)) return Math.abs(value).toFixed(decimals);
+    const [whole, fraction = ""] = text.split(".");
+    const digits = (whole + fraction.padEnd(decimals + 1, "0").slice(0, decimals + 1)).split("").map(Number);
+    const up = digits.pop() >= 5;
+    for (let i = digits.length - 1; up && i >= 0; i -= 1) {
+      if (digits[i] < 9) {
+        digits[i] += 1;
+        break;
+      }
+      digits[i] = 0;
+      if (i === 0) digits.unshift(1);
+    }
+    const all = digits.join("");
+    const cut = all.length - decimals;
+    return decimals ? `${all.slice(0, cut) || "0"}.${all.slice(cut)}` : all;
+  }
+  function number(value, decimals = 0) {
+    const style = formats.number;
+    const rounded = roundedDigits(value, decimals);
+    let [whole, fraction] = rounded.split(".");
+    whole = whole.replace(/^0+(?=\d)/, "");
+    if (whole.length >= style.grouping + style.minimumGroupingDigits) {
+      const head = whole.length % style.grouping || style.grouping;
+      const groups = [whole.slice(0, head)];
+      for (let i = head; i < whole.length; i += style.grouping) groups.push(whole.slice(i, i + style.grouping));
+      whole = groups.join(style.group);
+    }
+    const sign = value < 0 && /[1-9]/.test(rounded) ? style.minusSign : "";
+    return sign + whole + (decimals ? style.decimal + fraction : "");
+  }
+  function km(value) {
+    return formats.km.replace("{0}", number(value));
+  }
+
+  // layers/web/js/core/i18n.js
+  var messages = {};
+  function useMessages(table) {
+    messages = table || {};
+  }
+  function t(text, values) {
+    const message = messages[text] || text;
+    if (!values) return message;
+    return message.replace(/\{(\w+)\}/g, (whole, name) => name in values ? String(values[name]) : whole);
+  }
+  function localize(data, pack) {
+    useMessages(pack.messages);
+    useFormats(pack);
+    const name = (iso3) => pack.names[iso3] ?? data.units[iso3]?.n ?? iso3;
+    for (const [iso3, unit] of Object.entries(data.units)) {
+      unit.n = name(iso3);
+      if (unit.of) unit.of = name(unit.of);
+      if (unit.pre) unit.pre = [unit.pre[0], name(unit.pre[1])];
+    }
+    data.events.forEach((event, i) => {
+      if (pack.events[i] !== void 0) event[3] = pack.events[i];
+    });
+    for (const [view, labels2] of Object.entries(data.labels)) {
+      labels2.forEach((label, i) => {
+        if (pack.labels[view]?.[i] !== void 0) label[1] = pack.labels[view][i];
+      });
+    }
+    data.tour.forEach((stop, i) => {
+      if (pack.tour[i] !== void 0) stop[2] = pack.tour[i];
+    });
+    data.lang = pack.lang;
+    data.languages = pack.languages;
+    data.chartWords = pack.chart;
+    return data;
   }
 
   // layers/web/js/link/sequence.js
@@ -92,23 +194,26 @@
 
   // layers/web/js/link/moment.js
   var KEPT = ["embed", "embed_options"];
-  function momentQuery({ day, view, present }, current = "") {
+  function momentQuery({ day, view, lang, present }, current = "") {
     const params = new URLSearchParams();
     params.set("date", isoDay(day));
     params.set("view", view);
+    if (lang) params.set("lang", lang);
     if (present) params.set("present", "1");
     new URLSearchParams(current).forEach((value, key) => {
       if (KEPT.includes(key)) params.append(key, value);
     });
     return `?${params.toString()}`;
   }
-  function readMoment(search, { start, end, views: views2 }) {
+  function readMoment(search, { start, end, views: views2, langs = {} }) {
     const params = new URLSearchParams(search);
     const moment = {};
     const day = params.has("date") ? parseDay(params.get("date")) : null;
     if (day !== null && day >= start && day <= end) moment.day = day;
     const view = params.get("view");
     if (view !== null && Object.hasOwn(views2, view)) moment.view = view;
+    const lang = params.get("lang");
+    if (lang !== null && Object.hasOwn(langs, lang)) moment.lang = lang;
     const present = params.get("present");
     if (present !== null && ["1", "true", "yes", "on"].includes(present.trim().toLowerCase())) moment.present = true;
     return moment;
@@ -175,24 +280,34 @@
     post("streamlit:componentReady", { apiVersion: 1 });
     return {
       embedded: true,
-      /** The moment the app asks for on open: {day, view, present} (parts may be missing). */
+      /** The moment the app asks for on open: {day, view, lang, present} (parts may be missing). */
       async opening() {
         const args = await firstArgs;
         const day = args.date ? parseDay(args.date) : null;
-        return { day, view: args.view, present: !!args.present };
+        return { day, view: args.view, lang: args.lang, present: !!args.present };
       },
-      attach({ map, controller }) {
+      attach({ map, controller, data }) {
         const sequence = createSequence(controller.state.day);
+        const lang = win.document.documentElement.lang;
+        let chosen = lang;
         const report = () => {
           const { day, view } = controller.state;
           const seq = sequence.report(day);
-          const linked = writeMoment(parent, { day, view, present });
-          post("streamlit:setComponentValue", { dataType: "json", value: { date: isoDay(day), view, present, seq, linked } });
+          const linked = writeMoment(parent, { day, view, lang: chosen, present });
+          post("streamlit:setComponentValue", { dataType: "json", value: { date: isoDay(day), view, lang: chosen, present, seq, linked } });
         };
         map.on("mbt:settle", (e) => {
           if (e.report) report();
         });
+        this.setLanguage = (code) => {
+          chosen = code;
+          report();
+        };
         onRender = (args) => {
+          if (args.lang && args.lang !== lang && Object.hasOwn(data.langs, args.lang)) {
+            win.location.reload();
+            return;
+          }
           const day = sequence.follow(
             { day: args.date ? parseDay(args.date) : null, seq: args.seq || 0 },
             controller.state.day,
@@ -212,6 +327,8 @@
         report();
       },
       leavePresentation() {
+      },
+      setLanguage() {
       },
       fullScreen() {
         fullScreen(win, true);
@@ -234,20 +351,26 @@
 
   // layers/web/js/link/standalone.js
   function standaloneHost(win = window) {
-    let present = false;
+    let present = false, controller = null;
+    const moment = () => ({ day: controller.state.day, view: controller.state.view, lang: win.document.documentElement.lang, present });
     return {
       embedded: false,
       async opening(data) {
-        const moment = readMoment(win.location.search, data);
-        present = !!moment.present;
+        const opened2 = readMoment(win.location.search, data);
+        present = !!opened2.present;
         win.document.body.classList.toggle("mbt-present", present);
-        return moment;
+        return opened2;
       },
-      attach({ map, controller }) {
+      attach(context) {
+        controller = context.controller;
         controller.setPresent(present);
-        map.on("mbt:settle", (e) => {
-          if (e.report) writeMoment(win, { day: controller.state.day, view: controller.state.view, present });
+        context.map.on("mbt:settle", (e) => {
+          if (e.report) writeMoment(win, moment());
         });
+      },
+      setLanguage(lang) {
+        const location = win.location;
+        location.replace(location.pathname + momentQuery({ ...moment(), lang }, location.search) + location.hash);
       },
       leavePresentation() {
         present = false;
@@ -311,29 +434,6 @@
     }
     if (onClick) node.addEventListener("click", onClick);
     return node;
-  }
-
-  // layers/web/js/core/format.js
-  var MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December"
-  ];
-  function longDay(day) {
-    const { year, month, date } = parts(day);
-    return `${date} ${t(MONTHS[month])} ${year}`;
-  }
-  function km(value) {
-    return `${String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ",")} km`;
   }
 
   // layers/web/js/core/lookup.js
@@ -807,7 +907,7 @@
         total.textContent = count ? t("{published} published · {measured} measured", { published: lengthText(totals.published), measured: km(totals.measured) }) : t("No State leaving");
         people.textContent = count ? t(
           "States: {count} · {people} million people (Natural Earth estimate). Measured on the 1:10m map; published figures follow every river bend.",
-          { count, people: (totals.population / 1e6).toFixed(1) }
+          { count, people: number(totals.population / 1e6, 1) }
         ) : "";
         apart.textContent = (totals ? totals.contested : []).map((c) => t(
           "{state}: {published} published ({measured} measured), contested, not counted",
@@ -863,9 +963,10 @@
     needs: ["timebar"],
     /* its button joins the date control's row */
     after: ["caption", "beltpanel"],
-    start({ L, map, controller, parts: parts2 }, settings) {
+    start({ L, map, data, controller, parts: parts2 }, settings) {
       const box = addPanel(L, map, "bottomleft", "mbt-chartbox", (panel) => {
         panel.innerHTML = settings.charts.map((c) => c.svg).join("");
+        speak(panel, data);
         panel.hidden = true;
       });
       const charts = settings.charts.map((c) => ({ ...c, line: box.querySelector(`#${c.marker}`), x: null }));
@@ -911,6 +1012,22 @@
       return { box };
     }
   };
+  function speak(panel, data) {
+    const words2 = data.chartWords;
+    if (!words2) return;
+    panel.querySelectorAll("svg").forEach((svg, i) => {
+      if (words2.labels[i]) svg.setAttribute("aria-label", words2.labels[i]);
+    });
+    const heading = panel.querySelector(".mbt-chart-heading");
+    if (heading) heading.textContent = words2.heading;
+    panel.querySelectorAll(".mbt-chart-month").forEach((tick, i) => {
+      if (words2.months[i]) tick.textContent = words2.months[i];
+    });
+    for (const mark of panel.querySelectorAll("[data-event]")) {
+      const event = data.events[Number(mark.dataset.event)], title = mark.querySelector("title");
+      if (event && title) title.textContent = `${isoDay(event[0])}: ${event[3]}`;
+    }
+  }
 
   // layers/web/js/control/events.js
   var eventsPanel = {
@@ -1006,6 +1123,21 @@
         else said.textContent = t("No country found for “{text}”", { text: input.value });
       });
       return { show };
+    }
+  };
+
+  // layers/web/js/control/language.js
+  var language = {
+    name: "language",
+    needs: ["timebar"],
+    after: ["chart"],
+    start({ data, host, parts: parts2 }) {
+      const options = Object.entries(data.languages).filter(([code]) => Object.hasOwn(data.langs, code));
+      const choice = parts2.timebar.addSelect(t("Language"), options.map(([code, name]) => [name, code]), data.lang);
+      choice.classList.add("mbt-language");
+      for (const option of choice.options) option.lang = option.value;
+      choice.addEventListener("change", () => host.setLanguage(choice.value));
+      return { choice };
     }
   };
 
@@ -1145,7 +1277,9 @@
         play: ui.play,
         /** A button at the end of the control's row, behind "More" on a narrow screen (the
             chart's toggle). */
-        addButton: (text, label) => button(ui.more, text, label)
+        addButton: (text, label) => button(ui.more, text, label),
+        /** A list to choose from, at the end of the row (the language). */
+        addSelect: (label, options, value) => select(ui.more, label, options, value)
       };
     }
   };
@@ -1710,19 +1844,26 @@
     keyboard,
     announce,
     labels,
-    find
+    find,
+    language
   ].map((part) => [part.name, part]));
   var timing = { script: performance.now() };
   function readJson(element) {
     return JSON.parse(element.textContent);
   }
+  async function fetchJson(file) {
+    const answer = await fetch(file);
+    if (!answer.ok) throw new Error(`HTTP ${answer.status}`);
+    if (!file.endsWith(".gz")) return answer.json();
+    return new Response(answer.body.pipeThrough(new DecompressionStream("gzip"))).json();
+  }
   async function loadData(config) {
     const inline = document.getElementById("mbt-data");
-    if (inline) return readJson(inline);
-    const answer = await fetch(config.dataFile);
-    if (!answer.ok) throw new Error(`HTTP ${answer.status}`);
-    if (!config.dataFile.endsWith(".gz")) return answer.json();
-    return new Response(answer.body.pipeThrough(new DecompressionStream("gzip"))).json();
+    return inline ? readJson(inline) : fetchJson(config.dataFile);
+  }
+  async function loadPack(config, lang) {
+    const source = config.langs[lang];
+    return source.startsWith("#") ? readJson(document.getElementById(source.slice(1))) : fetchJson(source);
   }
   function sized(element) {
     return new Promise((resolve) => {
@@ -1752,14 +1893,19 @@
     const container = document.getElementById(config.container);
     const [data] = await Promise.all([loadData(config), sized(container)]);
     timing.data = performance.now();
-    useMessages(data.messages);
+    data.langs = config.langs;
     const opening = await host.opening(data);
+    const lang = Object.hasOwn(config.langs, opening.lang ?? "") ? opening.lang : config.lang;
+    localize(data, await loadPack(config, lang));
+    document.documentElement.lang = lang;
+    document.title = t(document.title);
+    container.setAttribute("aria-label", t("Map"));
     timing.start = performance.now();
     const L = window.L;
     const map = L.map(container, { ...config.map, crs: projectedCrs(L) });
     keyboardOrder(map);
     map.attributionControl.setPrefix("Leaflet");
-    map.attributionControl.addAttribution(config.attribution);
+    map.attributionControl.addAttribution(t(config.attribution));
     installPatterns(data.styles, data.palette);
     const day = opening.day ?? config.day;
     const controller = createController({

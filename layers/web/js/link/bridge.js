@@ -64,22 +64,31 @@ export function streamlitHost(win = window) {
   post("streamlit:componentReady", {apiVersion: 1});
   return {
     embedded: true,
-    /** The moment the app asks for on open: {day, view, present} (parts may be missing). */
+    /** The moment the app asks for on open: {day, view, lang, present} (parts may be missing). */
     async opening() {
       const args = await firstArgs;
       const day = args.date ? parseDay(args.date) : null;
-      return {day, view: args.view, present: !!args.present};
+      return {day, view: args.view, lang: args.lang, present: !!args.present};
     },
-    attach({map, controller}) {
+    attach({map, controller, data}) {
       const sequence = createSequence(controller.state.day);
+      const lang = win.document.documentElement.lang;
+      let chosen = lang;
       const report = () => {
         const {day, view} = controller.state;
         const seq = sequence.report(day);
-        const linked = writeMoment(parent, {day, view, present});
-        post("streamlit:setComponentValue", {dataType: "json", value: {date: isoDay(day), view, present, seq, linked}});
+        const linked = writeMoment(parent, {day, view, lang: chosen, present});
+        post("streamlit:setComponentValue", {dataType: "json", value: {date: isoDay(day), view, lang: chosen, present, seq, linked}});
       };
       map.on("mbt:settle", (e) => { if (e.report) report(); });
+      /* The map asks the app for another language; the app draws its page in it and sends it
+         back, and the map opens again in it (below). */
+      this.setLanguage = (code) => { chosen = code; report(); };
       onRender = (args) => {
+        if (args.lang && args.lang !== lang && Object.hasOwn(data.langs, args.lang)) {
+          win.location.reload();  /* Streamlit sends the arguments again to the new document */
+          return;
+        }
         const day = sequence.follow({day: args.date ? parseDay(args.date) : null, seq: args.seq || 0},
           controller.state.day, controller.playing || controller.touring);
         if (day !== null) controller.scrub(day);
@@ -90,6 +99,7 @@ export function streamlitHost(win = window) {
       report();  /* the app waits for this to add the panels below the map (app.py) */
     },
     leavePresentation() {},
+    setLanguage() {},
     fullScreen() { fullScreen(win, true); },
   };
 }

@@ -1,4 +1,4 @@
-/* A moment of the map as a link: ?date=YYYY-MM-DD&view=NAME[&present=1]. Read on open and
+/* A moment of the map as a link: ?date=YYYY-MM-DD&view=NAME&lang=xx[&present=1]. Read on open and
    written when the date settles, the same in the app, the single file and the static site.
    The app's parser of the same parameters is layers/params.py. */
 
@@ -9,10 +9,11 @@ import {isoDay, parseDay} from "../core/days.js";
 const KEPT = ["embed", "embed_options"];
 
 /** The query string ("?date=...") for a moment, keeping the page's own parameters of *current*. */
-export function momentQuery({day, view, present}, current = "") {
+export function momentQuery({day, view, lang, present}, current = "") {
   const params = new URLSearchParams();
   params.set("date", isoDay(day));
   params.set("view", view);
+  if (lang) params.set("lang", lang);
   if (present) params.set("present", "1");
   new URLSearchParams(current).forEach((value, key) => {
     if (KEPT.includes(key)) params.append(key, value);
@@ -20,15 +21,17 @@ export function momentQuery({day, view, present}, current = "") {
   return `?${params.toString()}`;
 }
 
-/** The moment a query string names, within the data's days and views: only the parts that are
-    valid ({day, view, present}, each may be missing). */
-export function readMoment(search, {start, end, views}) {
+/** The moment a query string names, within the data's days, views and languages: only the
+    parts that are valid ({day, view, lang, present}, each may be missing). */
+export function readMoment(search, {start, end, views, langs = {}}) {
   const params = new URLSearchParams(search);
   const moment = {};
   const day = params.has("date") ? parseDay(params.get("date")) : null;
   if (day !== null && day >= start && day <= end) moment.day = day;
   const view = params.get("view");
   if (view !== null && Object.hasOwn(views, view)) moment.view = view;
+  const lang = params.get("lang");
+  if (lang !== null && Object.hasOwn(langs, lang)) moment.lang = lang;
   const present = params.get("present");
   if (present !== null && ["1", "true", "yes", "on"].includes(present.trim().toLowerCase())) moment.present = true;
   return moment;

@@ -1,25 +1,32 @@
 /* Opened on its own (the single-file map, a static site): the moment comes from the page's own
-   address (?date=&view=&present=) and is written back, replaced in place, when the date settles,
-   exactly as in the app (link/moment.js). */
+   address (?date=&view=&lang=&present=) and is written back, replaced in place, when the date
+   settles, exactly as in the app (link/moment.js). Another language opens the page again at the
+   same moment in it (the single file has every language inside; a site fetches the one). */
 
 import {fullScreen} from "./bridge.js";
-import {readMoment, writeMoment} from "./moment.js";
+import {momentQuery, readMoment, writeMoment} from "./moment.js";
 
 export function standaloneHost(win = window) {
-  let present = false;
+  let present = false, controller = null;
+  const moment = () => ({day: controller.state.day, view: controller.state.view, lang: win.document.documentElement.lang, present});
   return {
     embedded: false,
     async opening(data) {
-      const moment = readMoment(win.location.search, data);
-      present = !!moment.present;
+      const opened = readMoment(win.location.search, data);
+      present = !!opened.present;
       win.document.body.classList.toggle("mbt-present", present);
-      return moment;
+      return opened;
     },
-    attach({map, controller}) {
+    attach(context) {
+      controller = context.controller;
       controller.setPresent(present);
-      map.on("mbt:settle", (e) => {
-        if (e.report) writeMoment(win, {day: controller.state.day, view: controller.state.view, present});
+      context.map.on("mbt:settle", (e) => {
+        if (e.report) writeMoment(win, moment());
       });
+    },
+    setLanguage(lang) {
+      const location = win.location;
+      location.replace(location.pathname + momentQuery({...moment(), lang}, location.search) + location.hash);
     },
     leavePresentation() {
       present = false;

@@ -3,7 +3,7 @@
    then build the Leaflet map and start its parts. */
 
 import {startOrder, startParts} from "../core/parts.js";
-import {useMessages} from "../core/i18n.js";
+import {localize, t} from "../core/i18n.js";
 import {streamlitHost} from "../link/bridge.js";
 import {standaloneHost} from "../link/standalone.js";
 import {installPatterns} from "../layer/patterns.js";
@@ -15,6 +15,7 @@ import {caption} from "../control/caption.js";
 import {chart} from "../control/chart.js";
 import {eventsPanel} from "../control/events.js";
 import {find} from "../control/find.js";
+import {language} from "../control/language.js";
 import {legend} from "../control/legend.js";
 import {timebar} from "../control/timebar.js";
 import {views} from "../control/views.js";
@@ -27,7 +28,7 @@ import {keyboard} from "./keyboard.js";
 import {touchGestures} from "./touch.js";
 
 const CATALOGUE = Object.fromEntries([statusLayer, beltLayer, legend, caption, beltPanel, eventsPanel, timebar,
-  chart, views, keyboard, announce, labels, find].map((part) => [part.name, part]));
+  chart, views, keyboard, announce, labels, find, language].map((part) => [part.name, part]));
 
 const timing = {script: performance.now()};
 
@@ -35,16 +36,25 @@ function readJson(element) {
   return JSON.parse(element.textContent);
 }
 
+async function fetchJson(file) {
+  const answer = await fetch(file);
+  if (!answer.ok) throw new Error(`HTTP ${answer.status}`);
+  /* The app's are gzipped once when the page is built and served as application/gzip, so the
+     server sends the stored bytes as they are; a static site's are plain JSON (its host
+     compresses them). */
+  if (!file.endsWith(".gz")) return answer.json();
+  return new Response(answer.body.pipeThrough(new DecompressionStream("gzip"))).json();
+}
+
 async function loadData(config) {
   const inline = document.getElementById("mbt-data");
-  if (inline) return readJson(inline);
-  const answer = await fetch(config.dataFile);
-  if (!answer.ok) throw new Error(`HTTP ${answer.status}`);
-  /* The app's is gzipped once when the page is built and served as application/gzip, so the
-     server sends the stored bytes as they are; a static site's is plain JSON (its host
-     compresses it). */
-  if (!config.dataFile.endsWith(".gz")) return answer.json();
-  return new Response(answer.body.pipeThrough(new DecompressionStream("gzip"))).json();
+  return inline ? readJson(inline) : fetchJson(config.dataFile);
+}
+
+/* A language's pack: in the page ("#id", the single file) or a file beside it. */
+async function loadPack(config, lang) {
+  const source = config.langs[lang];
+  return source.startsWith("#") ? readJson(document.getElementById(source.slice(1))) : fetchJson(source);
 }
 
 function sized(element) {
@@ -78,14 +88,19 @@ async function boot() {
   const container = document.getElementById(config.container);
   const [data] = await Promise.all([loadData(config), sized(container)]);
   timing.data = performance.now();
-  useMessages(data.messages);
+  data.langs = config.langs;
   const opening = await host.opening(data);
+  const lang = Object.hasOwn(config.langs, opening.lang ?? "") ? opening.lang : config.lang;
+  localize(data, await loadPack(config, lang));
+  document.documentElement.lang = lang;
+  document.title = t(document.title);
+  container.setAttribute("aria-label", t("Map"));
   timing.start = performance.now();
   const L = window.L;
   const map = L.map(container, {...config.map, crs: projectedCrs(L)});
   keyboardOrder(map);
   map.attributionControl.setPrefix("Leaflet");
-  map.attributionControl.addAttribution(config.attribution);
+  map.attributionControl.addAttribution(t(config.attribution));
   installPatterns(data.styles, data.palette);
   const day = opening.day ?? config.day;
   const controller = createController({
