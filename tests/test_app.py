@@ -169,7 +169,9 @@ def test_an_unknown_language_is_ignored_and_said():
     app = run_app(date="2026-02-20", lang="xx")
     assert app.session_state["lang"] == "en"
     shown = [w.value.replace("\\", "") for w in app.warning]
-    assert any("?lang='xx' is not one of en, pl, lt, lv, et, fi, uk; showing English" in t for t in shown)
+    assert any(
+        "?lang='xx' is not one of en, pl, lt, lv, et, fi, uk; showing English" in t for t in shown
+    )
 
 
 def test_a_first_run_sends_the_map_alone_and_its_report_brings_the_panels():
