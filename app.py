@@ -30,6 +30,7 @@ from layers.views import BELT_END, BELT_START, VIEW_LABELS, timeline_end
 from page_sections import (
     MAP_HEIGHT,
     cached_geometry,
+    choose_country,
     compare_rows,
     download,
     events_and_table,
@@ -56,10 +57,11 @@ if "day" not in st.session_state:  # the browser keeps it; sent again, it redraw
 today = dt.date.today()
 treaty, treaty_map = or_stop(load_map, today)
 end = timeline_end(treaty, today)
-first_run = open_session(end, today)
+first_run = open_session(end, today, treaty.units)
 day, view, present = st.session_state.day, st.session_state.view, st.session_state.present
 lang = st.session_state.lang  # every text below is in it (layers/i18n.py)
-write_url(day, view, lang, present)
+focus = st.session_state.focus  # the country whose card is open on the map, or None
+write_url(day, view, lang, present, focus)
 
 # The map is sent first, so the browser starts loading it before anything else; the title and
 # any notes are drawn above it in a container kept for them (cold start: see README).
@@ -68,14 +70,15 @@ reported = treaty_map(
     date=day.isoformat(),
     view=view,
     lang=lang,
+    focus=focus,
     height=MAP_HEIGHT,
     present=present,
     seq=st.session_state.get("seq", 0),
     key="map",
-    on_change=partial(follow_map, end),
+    on_change=partial(follow_map, end, treaty.units),
 )
 if first_run:
-    reconnected(reported, end)
+    reconnected(reported, end, treaty.units)
 with header:  # in presentation mode the map fills the window: no page chrome (Escape leaves)
     heading(PAGE_CSS + (PRESENTATION_CSS if present else ""), present)
 
@@ -91,7 +94,8 @@ if panels:
     pairs = belt_pairs(treaty, day, measured(GEOMETRY.borders))
     belt = belt_sentence(treaty, pairs, population(GEOMETRY.countries))
     st.markdown(escape_markdown(f"{summary(treaty, day)} {belt}"))
-    events_and_table(treaty, day)
+    choose_country(treaty)
+    events_and_table(treaty, day, focus)
 
 if panels and st.toggle(_("Compare two dates"), key="compare"):
     before, after = st.columns(2)

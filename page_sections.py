@@ -17,6 +17,7 @@ from geodata import DataError, data_dir, load_treaty
 from geodata.geometry import Geometry, load_geometry
 from geodata.model import OPENED, Status
 from geodata.report import differences, event_rows, status_rows
+from geodata.timeline import dated_events
 from jobs import JobQueue, animation_file, in_child, site_zip
 from layers.export import csv_bytes, png_bytes
 from layers.export.site import embed_snippet
@@ -74,7 +75,7 @@ def or_stop(load, *args):
         st.stop()
 
 
-def open_session(end: dt.date, today: dt.date) -> bool:
+def open_session(end: dt.date, today: dt.date, units) -> bool:
     """A session's first run: the date, view, language and mode from the URL, every ignored
     value noted (in the language chosen: the URL's, else the browser's where it is one of
     ours, else English). True on that run. Every run speaks the session's language."""
@@ -84,56 +85,57 @@ def open_session(end: dt.date, today: dt.date) -> bool:
     params = st.query_params.to_dict()
     browser = choose_language(st.context.locale) or "en"
     use_language(params["lang"] if params.get("lang") in LANGUAGES else browser)
-    opened = parse_params(params, OPENED, end, today, default_lang=browser)
+    opened = parse_params(params, OPENED, end, today, default_lang=browser, units=units)
     st.session_state.day, st.session_state.view = opened.day, opened.view
     st.session_state.present, st.session_state.ignored = opened.present, opened.ignored
-    st.session_state.lang = opened.lang
+    st.session_state.lang, st.session_state.focus = opened.lang, opened.focus
     use_language(opened.lang)
     return True
 
 
-def reconnected(value, end: dt.date) -> None:
+def reconnected(value, end: dt.date, units) -> None:
     """A browser that reconnects to another server process (a replica stopped, a restart)
     starts a new session there with the query string it first opened, but its map is drawn and
     reports the moment it shows: on the session's first run that report wins, and the page is
     drawn again for it (deploy/README.md)."""
     if isinstance(value, dict):
         st.session_state.ignored = []  # the notes were about the URL first opened
-        follow_map(end)
+        follow_map(end, units)
         st.rerun()
 
 
-def link_to(day: str, view: str, lang: str, present) -> dict:
+def link_to(day: str, view: str, lang: str, present, focus=None) -> dict:
     """The URL's parameters for a moment (the map writes the same: js/link/moment.js)."""
-    moment = {"date": day, "view": view, "lang": lang}
+    moment = {"date": day, "view": view, "lang": lang} | ({"focus": focus} if focus else {})
     return moment | ({"present": "1"} if present is True else {})
 
 
-def write_url(day: dt.date, view: str, lang: str, present: bool) -> None:
+def write_url(day: dt.date, view: str, lang: str, present: bool, focus: str | None) -> None:
     """What the browser's URL shows: the URL it opened, then what the app or the map wrote (the
     map writes it when it reports; Streamlit would still send the URL it knew last)."""
-    link = link_to(day.isoformat(), view, lang, present)
+    link = link_to(day.isoformat(), view, lang, present, focus)
     if st.session_state.get("url", st.query_params.to_dict()) != link:
         st.query_params.from_dict(link)  # a message, a history entry and a re-render of the page
         st.session_state.url = link
 
 
-def follow_map(end: dt.date) -> None:
+def follow_map(end: dt.date, units) -> None:
     """The map reported the date (and view) the user settled on: it becomes the page's."""
     value = st.session_state.get("map")
     if isinstance(value, dict):
         state = st.session_state
         shown = {k: v for k, v in value.items() if k not in ("seq", "linked")}
         reported = parse_params(
-            shown, OPENED, end, state.day, state.view, state.present, state.lang
+            shown, OPENED, end, state.day, state.view, state.present, state.lang, units, state.focus
         )
         state.day, state.view, state.present = reported.day, reported.view, reported.present
-        state.lang = reported.lang
+        state.lang, state.focus = reported.lang, reported.focus
         use_language(state.lang)
         state.seq = value.get("seq", 0) if isinstance(value.get("seq"), int) else 0
         if value.get("linked") is True:  # the map wrote the page's URL itself (js/link/bridge.js)
             date, view = str(value.get("date")), str(value.get("view"))
-            state.url = link_to(date, view, str(value.get("lang")), value.get("present"))
+            lang, focus = str(value.get("lang")), value.get("focus")
+            state.url = link_to(date, view, lang, value.get("present"), focus)
         state.map_drawn = True  # the map reports once when it is drawn, then on every settle
 
 
@@ -179,13 +181,51 @@ def download(label: str, name: str, make, *args) -> None:
     )
 
 
-def events_and_table(treaty, day: dt.date) -> None:
-    """The events around the date, and every map unit's status (filterable, and as CSV)."""
+def choose_country(treaty) -> None:
+    """Find a country by name (the page's language's or English) or code: its card opens on the
+    map, and the panels below follow it (the map's own search does the same on the map)."""
+    units = sorted(treaty.units, key=lambda code: folded(name_of(code, treaty.units[code].name)))
+
+    def label(code: str | None) -> str:
+        if code is None:
+            return _("All countries")
+        shown, english = name_of(code, treaty.units[code].name), treaty.units[code].name
+        return f"{shown} · {english} · {code}" if shown != english else f"{shown} · {code}"
+
+    st.session_state.focus_choice = st.session_state.focus  # the map may have changed it
+    st.selectbox(
+        _("Find a country: its card on the map, its events below"),
+        [None, *units],
+        format_func=label,
+        key="focus_choice",
+        on_change=follow_focus,
+    )
+
+
+def follow_focus() -> None:
+    st.session_state.focus = st.session_state.focus_choice
+
+
+def events_and_table(treaty, day: dt.date, focus: str | None = None) -> None:
+    """The events around the date, and every map unit's status (filterable, and as CSV); with a
+    country focused (its card open on the map), that country's events and its units."""
     events, table = st.columns([1, 1], gap="medium")
+    title = partial(event_title, lang=language())
+    if focus:
+        name = name_of(focus, treaty.units[focus].name)
+        heading = _("Events of {country}", country=name)
+        shown = [
+            {"date": e.label, "iso3": e.iso3, "event": title(e), "source": e.source}
+            for e in dated_events(treaty)
+            if e.iso3 == focus
+        ]
+    else:
+        heading = _("Events around {date}", date=date_text(day))
+        shown = event_rows(treaty, day, title=title)
     with events:
-        st.markdown("## " + escape_markdown(_("Events around {date}", date=date_text(day))))
+        st.markdown("## " + escape_markdown(heading))
         st.dataframe(
-            event_rows(treaty, day, title=partial(event_title, lang=language())),
+            shown,
             hide_index=True,
             column_order=("date", "iso3", "event", "source"),
             column_config={
@@ -210,6 +250,7 @@ def events_and_table(treaty, day: dt.date) -> None:
             | {"name": name_of(r["iso3"], r["name"]), "status": status_label(Status(r["status"]))}
             for r in status_rows(treaty, day)
             if (not chosen or r["status"] in chosen)
+            and (not focus or focus in (r["iso3"], r["status_from"]))
             and found in folded(" ".join((name_of(r["iso3"], r["name"]), r["name"], r["iso3"])))
         ]
         columns = {

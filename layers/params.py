@@ -1,17 +1,17 @@
-"""Read ``?date=``, ``?view=``, ``?lang=`` and ``?present=`` from the URL; say what is
-ignored, and what is shown instead."""
+"""Read ``?date=``, ``?view=``, ``?lang=``, ``?focus=`` and ``?present=`` from the URL; say
+what is ignored, and what is shown instead."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from geodata.dates import parse_day
 from layers.i18n import LANGUAGES
 from layers.views import VIEW_LABELS
 
-KNOWN = ("date", "view", "lang", "present")
+KNOWN = ("date", "view", "lang", "focus", "present")
 YES = ("1", "true", "yes", "on")
 NO = ("0", "false", "no", "off", "")
 
@@ -22,6 +22,7 @@ class PageState:
     view: str
     present: bool = False
     lang: str = "en"
+    focus: str | None = None  # the map unit whose card is open
     ignored: list[str] = field(default_factory=list)
 
 
@@ -37,11 +38,13 @@ def parse_params(
     default_view: str = "world",
     default_present: bool = False,
     default_lang: str = "en",
+    units: Collection[str] = (),
+    default_focus: str | None = None,
 ) -> PageState:
     """The page's date, view, language and presentation mode from URL parameters (or the map's
     report); every value not used is explained."""
     state = PageState(min(max(default_day, start), end), default_view, default_present)
-    state.lang = default_lang
+    state.lang, state.focus = default_lang, default_focus
     if params.get("date") is not None:
         _read_date(state, str(params["date"]), start, end)
     if params.get("view") is not None:
@@ -50,6 +53,8 @@ def parse_params(
         _read_present(state, params["present"])
     if params.get("lang") is not None:
         _read_lang(state, str(params["lang"]))
+    if "focus" in params:
+        _read_focus(state, params["focus"], units)
     unknown = [str(key) for key in params if key not in KNOWN]
     if unknown:
         state.ignored.append("unknown parameter(s): " + ", ".join(_short(k) for k in unknown))
@@ -85,6 +90,20 @@ def _read_lang(state: PageState, lang: str) -> None:
     else:
         choices, shown = ", ".join(LANGUAGES), LANGUAGES[state.lang].name
         state.ignored.append(f"?lang={_short(lang)!r} is not one of {choices}; showing {shown}")
+
+
+def _read_focus(state: PageState, focus: object, units: Collection[str]) -> None:
+    text = "" if focus is None else str(focus).strip()
+    if not text:  # no card (the map reports a closed card as null)
+        state.focus = None
+    elif text in units:
+        state.focus = text
+    else:
+        state.ignored.append(
+            f"?focus={_short(text)!r} is not the code of a map unit (ISO 3166-1 alpha-3, "
+            "e.g. POL); no country's card is open"
+        )
+        state.focus = None
 
 
 def _read_present(state: PageState, present: object) -> None:

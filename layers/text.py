@@ -18,4 +18,4 @@ def folded(text: str) -> str:
     finds "Côte d’Ivoire"); the map's own search folds the same way (js/core/search.js)."""
     decomposed = unicodedata.normalize("NFD", str(text))
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub("['’ʼ`]", "", bare).lower().strip()
+    return " ".join(re.sub(r"[\W_]+", " ", re.sub("['’ʼ`]", "", bare)).split()).lower()

@@ -187,3 +187,26 @@ def test_a_first_run_sends_the_map_alone_and_its_report_brings_the_panels():
     app.run()
     assert not app.exception
     assert "Events around 20 February 2026" in texts(app) and app.dataframe
+
+
+def test_a_focused_country_keeps_its_card_in_the_link_and_the_panels_follow_it():
+    app = run_app(date="2026-02-20", view="eastern", focus="POL")
+    assert app.session_state["focus"] == "POL"
+    assert dict(app.query_params)["focus"] == "POL"
+    assert "Events of Poland" in texts(app)
+    events, units = app.dataframe[0].value, app.dataframe[1].value
+    assert set(events["iso3"]) == {"POL"} and len(events) >= 6  # signature ... withdrawal effective
+    assert list(units["iso3"]) == ["POL"]
+    app.selectbox(key="focus_choice").set_value("FIN").run()  # the app's own search
+    assert app.session_state["focus"] == "FIN" and dict(app.query_params)["focus"] == "FIN"
+    app.selectbox(key="focus_choice").set_value(None).run()
+    assert "focus" not in dict(app.query_params) and "Events around" in texts(app)
+
+
+def test_an_unknown_focus_is_ignored_and_said():
+    app = run_app(date="2026-02-20", focus="XYZ")
+    assert app.session_state["focus"] is None
+    assert any(
+        "?focus='XYZ' is not the code of a map unit" in w.value.replace("\\", "")
+        for w in app.warning
+    )

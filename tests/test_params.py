@@ -36,23 +36,29 @@ hostile = st_.sampled_from(
         "PL",
         "pl-PL",
         "uk",
+        "POL",
+        "pol",
     ]
 )
 values = st_.one_of(hostile, st_.text(max_size=300))
 keys = st_.one_of(
-    st_.sampled_from(["date", "view", "lang", "present"]), st_.text(min_size=1, max_size=30)
+    st_.sampled_from(["date", "view", "lang", "focus", "present"]),
+    st_.text(min_size=1, max_size=30),
 )
 
 
 @given(st_.dictionaries(keys, values, max_size=5))
 def test_parse_params_never_fails_and_stays_in_range(params):
-    state = parse_params(params, OPENED, END, END)
+    state = parse_params(params, OPENED, END, END, units=("POL", "LTU"))
     assert OPENED <= state.day <= END
     assert state.view in ("world", "europe", "eastern")
     assert isinstance(state.present, bool)
     assert state.lang in ("en", "pl", "lt", "lv", "et", "fi", "uk")
     if "lang" in params and params["lang"] not in ("pl", "uk"):
         assert state.lang == "en" and any(n.startswith("?lang=") for n in state.ignored)
+    assert state.focus in (None, "POL", "LTU")
+    if str(params.get("focus", "")).strip() not in ("", "POL", "LTU"):
+        assert any(n.startswith("?focus=") for n in state.ignored)
     for note in state.ignored:
         assert len(note) < 400  # long values are shortened in the message
 
@@ -76,7 +82,8 @@ def test_app_runs_on_any_url(params):
     assert dict(app.query_params)["lang"] == app.session_state["lang"]
     if not app.session_state["present"]:  # presentation mode shows the date only on the map
         assert any(long_date(day, app.session_state["lang"]) in m.value for m in app.markdown)
-    good = {"date", "view", "lang", "present"}
+    assert app.session_state["focus"] in (None, "POL")
+    good = {"date", "view", "lang", "focus", "present"}
     if set(params) - good:
         assert any("unknown parameter" in w.value for w in app.warning)
     for warning in app.warning:

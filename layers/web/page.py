@@ -77,7 +77,9 @@ class PageAssets(Placed):
         if self.files is not None:
             css = self.files.add("leaflet.css", asset("leaflet/leaflet.css"))
             js = self.files.add("leaflet.js", asset("leaflet/leaflet.js"))
-            map_css = self.files.add("map.css", palette_css() + asset("map.css"))
+            map_css = self.files.add(
+                "map.css", palette_css() + asset("map.css") + asset("card.css")
+            )
             head = (
                 f'<link rel="stylesheet" href="{css}">\n<script src="{js}"></script>\n'
                 f'<link rel="stylesheet" href="{map_css}">'
@@ -87,7 +89,7 @@ class PageAssets(Placed):
             this={
                 "leaflet_css": asset("leaflet/leaflet.css"),
                 "leaflet_js": asset("leaflet/leaflet.js"),
-                "map_css": asset("map.css"),
+                "map_css": asset("map.css") + asset("card.css"),
                 "variables": PALETTE,
             }
         )
@@ -195,6 +197,7 @@ def build_page(
         parts.BeltPanel(),
         parts.Views(),
         parts.Find(),
+        parts.Card(),
         parts.Language(),
         parts.Keyboard(),
         parts.Announce(),

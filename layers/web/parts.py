@@ -143,6 +143,13 @@ class Find(Part):
     part = "find"
 
 
+class Card(Part):
+    """A country's card: its status on the day, its statuses since 1997, key dates, events and
+    (a State of the belt) its borders, each with its source; opened from the map or Find."""
+
+    part = "card"
+
+
 class Keyboard(Part):
     """The map's keys (js/map/keys.js), and a clicker's in presentation mode."""
 

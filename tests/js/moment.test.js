@@ -45,3 +45,12 @@ test("the language is part of the moment: written when known, read only when the
   assert.deepEqual(readMoment("?lang=hasOwnProperty", withLangs), {});
   assert.deepEqual(readMoment("?lang=pl", data), {});  /* a page without languages */
 });
+
+test("the country whose card is open is part of the moment, when the data has it", () => {
+  const day = parseDay("2026-02-20");
+  assert.equal(momentQuery({day, view: "eastern", lang: "en", focus: "POL"}), "?date=2026-02-20&view=eastern&lang=en&focus=POL");
+  const withUnits = {...data, units: {POL: {}, LTU: {}}};
+  assert.deepEqual(readMoment("?focus=POL", withUnits), {focus: "POL"});
+  assert.deepEqual(readMoment("?focus=pol", withUnits), {});
+  assert.deepEqual(readMoment("?focus=__proto__", withUnits), {});
+});

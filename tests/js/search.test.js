@@ -19,3 +19,11 @@ test("a code first, then a whole name, then the start of a name, then any part",
   assert.deepEqual(findUnits(units, "   "), []);
   assert.deepEqual(findUnits(units, "Atlantis"), []);
 });
+
+test("a unit is found by any of its names: the page's language's and the English one", () => {
+  const units = {LTU: ["Litwa", "Lithuania"], CIV: ["Wybrzeże Kości Słoniowej", "Côte d’Ivoire"]};
+  assert.deepEqual(findUnits(units, "lithuania"), ["LTU"]);
+  assert.deepEqual(findUnits(units, "litwa"), ["LTU"]);
+  assert.deepEqual(findUnits(units, "Cote d'Ivoire"), ["CIV"]);
+  assert.deepEqual(findUnits(units, "wybrzeze"), ["CIV"]);
+});

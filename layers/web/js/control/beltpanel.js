@@ -7,6 +7,7 @@ import {button, el} from "../core/dom.js";
 import {km, number} from "../core/format.js";
 import {t} from "../core/i18n.js";
 import {lastAtOrBefore, valueAt} from "../core/lookup.js";
+import {lengthText} from "../core/phrases.js";
 import {markOpen} from "./open.js";
 import {addPanel, isNarrow, NARROW} from "./panel.js";
 
@@ -93,8 +94,3 @@ export const beltPanel = {
     }};
   },
 };
-
-/** A published length, or that there is none (the same words as the app, the CSV and the PNG). */
-function lengthText(value) {
-  return value === null || value === undefined ? t("not published") : km(value);
-}

@@ -14,7 +14,7 @@ export const find = {
   needs: ["status"],
   after: ["views"],  /* under the views, in the same corner */
   start({L, map, data, controller, parts}) {
-    const names = Object.fromEntries(Object.entries(data.units).map(([iso3, unit]) => [iso3, unit.n]));
+    const names = Object.fromEntries(Object.entries(data.units).map(([iso3, unit]) => [iso3, [unit.n, unit.en ?? unit.n]]));
     let input, said;
     addPanel(L, map, "topright", "mbt-find", (box) => {
       box.setAttribute("role", "search");
@@ -24,7 +24,8 @@ export const find = {
       input.setAttribute("list", "mbt-find-names");
       const list = el("datalist", "", null, box);
       list.id = "mbt-find-names";
-      for (const name of Object.values(names).sort((a, b) => a.localeCompare(b))) el("option", "", null, list).value = name;
+      const shown = Object.values(data.units).map((unit) => unit.n).sort((a, b) => a.localeCompare(b, data.lang));
+      for (const name of shown) el("option", "", null, list).value = name;
       said = el("div", "mbt-sr", "", box);
       said.setAttribute("aria-live", "polite");
     });
@@ -36,7 +37,8 @@ export const find = {
       const bounds = L.latLngBounds([]);
       for (const layer of layers) bounds.extend(layer.getBounds ? layer.getBounds() : layer.getLatLng());
       map.fitBounds(bounds, {maxZoom: Math.max(map.getZoom(), 6), animate: false});
-      layers[0].openTooltip(bounds.getCenter());
+      if (parts.card) parts.card.open(iso3);
+      else layers[0].openTooltip(bounds.getCenter());
       said.textContent = t("{name}: {status} on {date}", {name: unit.n, status: t(style.label), date: longDay(controller.state.day)});
     };
     input.addEventListener("keydown", (e) => {

@@ -26,6 +26,7 @@ export function localize(data, pack) {
   useFormats(pack);
   const name = (iso3) => pack.names[iso3] ?? data.units[iso3]?.n ?? iso3;
   for (const [iso3, unit] of Object.entries(data.units)) {
+    unit.en = unit.n;  /* the data's English name: search finds both */
     unit.n = name(iso3);
     if (unit.of) unit.of = name(unit.of);
     if (unit.pre) unit.pre = [unit.pre[0], name(unit.pre[1])];

@@ -147,6 +147,7 @@
     useFormats(pack);
     const name = (iso3) => pack.names[iso3] ?? data.units[iso3]?.n ?? iso3;
     for (const [iso3, unit] of Object.entries(data.units)) {
+      unit.en = unit.n;
       unit.n = name(iso3);
       if (unit.of) unit.of = name(unit.of);
       if (unit.pre) unit.pre = [unit.pre[0], name(unit.pre[1])];
@@ -194,18 +195,19 @@
 
   // layers/web/js/link/moment.js
   var KEPT = ["embed", "embed_options"];
-  function momentQuery({ day, view, lang, present }, current = "") {
+  function momentQuery({ day, view, lang, focus, present }, current = "") {
     const params = new URLSearchParams();
     params.set("date", isoDay(day));
     params.set("view", view);
     if (lang) params.set("lang", lang);
+    if (focus) params.set("focus", focus);
     if (present) params.set("present", "1");
     new URLSearchParams(current).forEach((value, key) => {
       if (KEPT.includes(key)) params.append(key, value);
     });
     return `?${params.toString()}`;
   }
-  function readMoment(search, { start, end, views: views2, langs = {} }) {
+  function readMoment(search, { start, end, views: views2, langs = {}, units = {} }) {
     const params = new URLSearchParams(search);
     const moment = {};
     const day = params.has("date") ? parseDay(params.get("date")) : null;
@@ -214,6 +216,8 @@
     if (view !== null && Object.hasOwn(views2, view)) moment.view = view;
     const lang = params.get("lang");
     if (lang !== null && Object.hasOwn(langs, lang)) moment.lang = lang;
+    const focus = params.get("focus");
+    if (focus !== null && Object.hasOwn(units, focus)) moment.focus = focus;
     const present = params.get("present");
     if (present !== null && ["1", "true", "yes", "on"].includes(present.trim().toLowerCase())) moment.present = true;
     return moment;
@@ -284,20 +288,26 @@
       async opening() {
         const args = await firstArgs;
         const day = args.date ? parseDay(args.date) : null;
-        return { day, view: args.view, lang: args.lang, present: !!args.present };
+        return { day, view: args.view, lang: args.lang, focus: args.focus || null, present: !!args.present };
       },
-      attach({ map, controller, data }) {
+      attach({ map, controller, data, parts: parts2 }) {
         const sequence = createSequence(controller.state.day);
         const lang = win.document.documentElement.lang;
-        let chosen = lang;
+        const card2 = parts2.card || null;
+        let chosen = lang, focus = first && first.focus ? first.focus : null;
         const report = () => {
           const { day, view } = controller.state;
           const seq = sequence.report(day);
-          const linked = writeMoment(parent, { day, view, lang: chosen, present });
-          post("streamlit:setComponentValue", { dataType: "json", value: { date: isoDay(day), view, lang: chosen, present, seq, linked } });
+          const linked = writeMoment(parent, { day, view, lang: chosen, focus, present });
+          post("streamlit:setComponentValue", { dataType: "json", value: { date: isoDay(day), view, lang: chosen, focus, present, seq, linked } });
         };
         map.on("mbt:settle", (e) => {
           if (e.report) report();
+        });
+        map.on("mbt:focus", (e) => {
+          if ((e.iso3 || null) === focus) return;
+          focus = e.iso3 || null;
+          report();
         });
         this.setLanguage = (code) => {
           chosen = code;
@@ -307,6 +317,13 @@
           if (args.lang && args.lang !== lang && Object.hasOwn(data.langs, args.lang)) {
             win.location.reload();
             return;
+          }
+          const wanted = args.focus || null;
+          if (card2 && wanted !== focus && (wanted === null || Object.hasOwn(data.units, wanted))) {
+            focus = wanted;
+            if (wanted && parts2.find) parts2.find.show(wanted);
+            else if (wanted) card2.open(wanted);
+            else card2.close();
           }
           const day = sequence.follow(
             { day: args.date ? parseDay(args.date) : null, seq: args.seq || 0 },
@@ -351,8 +368,14 @@
 
   // layers/web/js/link/standalone.js
   function standaloneHost(win = window) {
-    let present = false, controller = null;
-    const moment = () => ({ day: controller.state.day, view: controller.state.view, lang: win.document.documentElement.lang, present });
+    let present = false, controller = null, card2 = null;
+    const moment = () => ({
+      day: controller.state.day,
+      view: controller.state.view,
+      lang: win.document.documentElement.lang,
+      focus: card2 ? card2.current() : null,
+      present
+    });
     return {
       embedded: false,
       async opening(data) {
@@ -363,10 +386,12 @@
       },
       attach(context) {
         controller = context.controller;
+        card2 = context.parts.card || null;
         controller.setPresent(present);
         context.map.on("mbt:settle", (e) => {
           if (e.report) writeMoment(win, moment());
         });
+        context.map.on("mbt:focus", () => writeMoment(win, moment()));
       },
       setLanguage(lang) {
         const location = win.location;
@@ -455,6 +480,17 @@
     return index < 0 ? before : runs[index][1];
   }
 
+  // layers/web/js/core/phrases.js
+  function shownWith(unit, day) {
+    if (unit.pre && day < unit.pre[0]) {
+      return t("Part of {state} until {date}: shown with its status.", { state: unit.pre[1], date: longDay(unit.pre[0]) });
+    }
+    return unit.of ? t("Shown with the status of {state}.", { state: unit.of }) : "";
+  }
+  function lengthText(value) {
+    return value === null || value === void 0 ? t("not published") : km(value);
+  }
+
   // layers/web/js/control/open.js
   var opened = /* @__PURE__ */ new WeakMap();
   function stackOf(map) {
@@ -530,7 +566,7 @@
   var statusLayer = {
     name: "status",
     needs: [],
-    start({ L, map, data, controller }) {
+    start({ L, map, data, controller, parts: parts2 }) {
       const units = data.units;
       const styleFor = (index) => {
         const style = data.styles[index];
@@ -578,7 +614,9 @@
       const show = (view) => projected.show(view);
       map.on("click", (e) => {
         const target = e.originalEvent && e.originalEvent.target;
-        if (!(target && target.closest && target.closest("[data-iso3]"))) closeTooltips(map);
+        const shape = target && target.closest && target.closest("[data-iso3]");
+        if (!shape) closeTooltips(map);
+        else if (parts2.card) parts2.card.open(shape.getAttribute("data-iso3"));
       });
       map.on("mbt:day", (e) => recolour(e.day));
       map.on("mbt:view", (e) => show(e.view));
@@ -592,11 +630,8 @@
     const box = el("div", "mbt-tip");
     el("div", "mbt-name", unit.n + (unit.of ? ` (${unit.of})` : ""), box);
     el("div", "mbt-status", t("{status} on {date}", { status: t(style.label), date: longDay(day) }), box);
-    if (unit.pre && day < unit.pre[0]) {
-      el("div", "", t("Part of {state} until {date}: shown with its status.", { state: unit.pre[1], date: isoDay(unit.pre[0]) }), box);
-    } else if (unit.of) {
-      el("div", "", t("Shown with the status of {state}.", { state: unit.of }), box);
-    }
+    const note = shownWith(unit, day);
+    if (note) el("div", "", note, box);
     if (unit.d.length) {
       const table = el("table", "", null, box);
       for (const [label, date] of unit.d) {
@@ -923,8 +958,222 @@
       } };
     }
   };
-  function lengthText(value) {
-    return value === null || value === void 0 ? t("not published") : km(value);
+
+  // layers/web/js/control/card.js
+  var SVG2 = "http://www.w3.org/2000/svg";
+  var HEADING_ID = "mbt-card-name";
+  var BAR = { top: 2, height: 14, tick: 4 };
+  function statusOn(data, iso3, day) {
+    const unit = data.units[iso3], index = valueAt(unit.r, day);
+    return { index, label: t(data.styles[index].label), note: shownWith(unit, day) };
+  }
+  function dayShare(day, start, end) {
+    return Math.max(0, Math.min(100, 100 * (day - start) / Math.max(1, end - start)));
+  }
+  function barSegments(runs, start, end) {
+    const segments = [];
+    const add = (from2, to, index2) => {
+      if (to > from2) segments.push({ from: from2, to, index: index2, x: dayShare(from2, start, end), width: dayShare(to, start, end) - dayShare(from2, start, end) });
+    };
+    let from = start, index = valueAt(runs, start);
+    for (let i = lastAtOrBefore(runs, start) + 1; i < runs.length && runs[i][0] <= end; i += 1) {
+      if (runs[i][1] === index) continue;
+      add(from, runs[i][0], index);
+      [from, index] = runs[i];
+    }
+    add(from, end, index);
+    return segments;
+  }
+  function yearTicks(start, end, every = 5, gap = 15) {
+    const first = parts(start).year;
+    const ticks = [{ year: first, x: 0, label: true, anchor: "start" }];
+    let labelled = 0;
+    for (let year = (Math.floor(first / every) + 1) * every; ; year += every) {
+      const day = parseDay(`${year}-01-01`);
+      if (day === null || day > end) break;
+      const x = dayShare(day, start, end), label = x - labelled >= gap;
+      if (label) labelled = x;
+      ticks.push({ year, x, label, anchor: x > 100 - gap / 2 ? "end" : "middle" });
+    }
+    return ticks;
+  }
+  function keyDateRows(data, iso3) {
+    const unit = data.units[iso3], source = data.sources[unit.s];
+    return unit.d.map(([label, iso]) => {
+      const day = parseDay(iso);
+      return { label: t(label), day, date: day === null ? iso : longDay(day), source };
+    });
+  }
+  function eventRows(data, iso3) {
+    return data.events.filter((event) => event[1] === iso3).map(([day, , , title, source]) => ({ day, date: longDay(day), title, source: data.sources[source] }));
+  }
+  function borderRows(data, iso3) {
+    const state = data.belt && data.belt.states.find((s) => s.iso3 === iso3);
+    if (!state) return null;
+    const rows = data.belt.pairs.filter((pair) => pair[0] === iso3).map(([, neighbour, measured, published]) => ({
+      neighbour,
+      name: data.units[neighbour] ? data.units[neighbour].n : neighbour,
+      measured: km(measured),
+      published: lengthText(published)
+    }));
+    const total = rows.length > 1 ? { measured: km(state.measured), published: lengthText(state.published) } : null;
+    return { rows, total, contested: !!state.contested };
+  }
+  var card = {
+    name: "card",
+    needs: [],
+    after: ["caption", "beltpanel", "events"],
+    /* the last panel of the top left corner */
+    start({ L, map, data, controller }) {
+      let heading, statusLine, noteLine, body, marker = null, shown = null, opener = null, last = {};
+      const box = addPanel(L, map, "topleft", "mbt-card", (panel) => {
+        panel.hidden = true;
+        panel.setAttribute("role", "dialog");
+        panel.setAttribute("aria-modal", "false");
+        panel.setAttribute("aria-labelledby", HEADING_ID);
+        panel.setAttribute("data-testid", "card");
+        const head = el("div", "mbt-card-head", null, panel);
+        heading = el("h2", "mbt-card-name", "", head);
+        heading.id = HEADING_ID;
+        heading.tabIndex = -1;
+        button(head, "×", t("Close"), () => close()).className = "mbt-card-close";
+        statusLine = el("div", "mbt-card-status", "", panel);
+        noteLine = el("div", "mbt-card-shown", "", panel);
+        body = el("div", "mbt-card-body", null, panel);
+      });
+      box.classList.remove("mbt-panel");
+      const update = (day) => {
+        if (!shown || day === last.day) return;
+        last.day = day;
+        const status = statusOn(data, shown, day);
+        statusLine.textContent = t("{status} on {date}", { status: status.label, date: longDay(day) });
+        if (status.note !== last.note) {
+          noteLine.textContent = last.note = status.note;
+          noteLine.hidden = !status.note;
+        }
+        const x = `${dayShare(day, data.start, data.end).toFixed(2)}%`;
+        if (x !== last.x) marker.setAttribute("x", last.x = x);
+      };
+      const fitRoom = () => {
+        if (box.hidden) return;
+        const corner = box.parentNode.getBoundingClientRect();
+        const caption2 = box.parentNode.querySelector(".mbt-caption");
+        const top = caption2 && !caption2.hidden ? caption2.getBoundingClientRect().bottom - corner.top + 10 : 0;
+        box.style.setProperty("--mbt-card-top", `${Math.round(top)}px`);
+        const floor = map.getContainer().querySelector(".leaflet-bottom.leaflet-left").getBoundingClientRect().top;
+        const from = getComputedStyle(box).position === "absolute" ? corner.top + top : box.getBoundingClientRect().top;
+        box.style.setProperty("--mbt-card-room", `${Math.max(120, Math.floor(floor - from - 10))}px`);
+      };
+      const open = (iso3) => {
+        if (!Object.hasOwn(data.units, iso3)) return false;
+        const focused = box.ownerDocument.activeElement;
+        if (!shown || !box.contains(focused)) opener = focused;
+        shown = iso3;
+        last = {};
+        heading.textContent = data.units[iso3].n;
+        body.textContent = "";
+        marker = fillBody(body, data, iso3);
+        box.hidden = false;
+        box.scrollTop = 0;
+        fitRoom();
+        update(controller.state.day);
+        markOpen(map, box, close);
+        heading.focus({ preventScroll: true });
+        map.fire("mbt:focus", { iso3 });
+        return true;
+      };
+      const close = () => {
+        if (!shown) return;
+        const hadFocus = box.contains(box.ownerDocument.activeElement);
+        box.hidden = true;
+        shown = marker = null;
+        body.textContent = "";
+        markOpen(map, box, null);
+        if (hadFocus) giveFocusBack(map, opener);
+        opener = null;
+        map.fire("mbt:focus", { iso3: null });
+      };
+      map.on("mbt:day", (e) => update(e.day));
+      map.on("resize", fitRoom);
+      const above = new ResizeObserver(fitRoom);
+      for (const panel of box.parentNode.children) if (panel !== box) above.observe(panel);
+      return { open, close, current: () => shown, box };
+    }
+  };
+  function fillBody(body, data, iso3) {
+    const marker = timeline(body, barSegments(data.units[iso3].r, data.start, data.end), yearTicks(data.start, data.end), data.styles);
+    keyDates(body, keyDateRows(data, iso3));
+    if (data.units[iso3].note) el("div", "mbt-card-note", data.units[iso3].note, body);
+    events(body, eventRows(data, iso3));
+    const borders = borderRows(data, iso3);
+    if (borders) bordersTable(body, borders);
+    return marker;
+  }
+  function svgNode(name, attributes, parent) {
+    const node = document.createElementNS(SVG2, name);
+    for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
+    parent.appendChild(node);
+    return node;
+  }
+  function timeline(parent, segments, ticks, styles) {
+    const box = el("div", "mbt-card-timeline", null, parent);
+    const svg = svgNode("svg", { class: "mbt-card-bar", width: "100%", height: BAR.top + BAR.height + BAR.tick, "aria-hidden": "true" }, box);
+    for (const s of segments) svgNode("rect", { x: `${s.x}%`, y: BAR.top, width: `${s.width}%`, height: BAR.height, fill: fill(styles[s.index]) }, svg);
+    svgNode("rect", { class: "mbt-card-frame", x: 0, y: BAR.top, width: "100%", height: BAR.height, fill: "none" }, svg);
+    const years = el("div", "mbt-card-years", null, box);
+    for (const tick of ticks) {
+      if (tick.x > 0) svgNode("rect", { class: "mbt-card-tick", x: `${tick.x}%`, y: BAR.top + BAR.height, width: 1, height: BAR.tick }, svg);
+      if (tick.label) el("span", `mbt-card-year mbt-${tick.anchor}`, tick.year, years).style.left = `${tick.x}%`;
+    }
+    return svgNode("rect", { class: "mbt-card-marker", x: 0, y: 0, width: 3, height: BAR.top * 2 + BAR.height, transform: "translate(-1.5 0)" }, svg);
+  }
+  function section(parent, title) {
+    el("h3", "mbt-card-section", title, parent);
+  }
+  function keyDates(parent, rows) {
+    if (!rows.length) return;
+    section(parent, t("Key dates"));
+    const table = el("table", "mbt-card-dates", null, parent);
+    rows.forEach((row, i) => {
+      const line = el("tr", "", null, table);
+      el("th", "", row.label, line).scope = "row";
+      el("td", "", row.date, line);
+      if (i + 1 < rows.length && rows[i + 1].source === row.source) return;
+      const cell = el("td", "mbt-source", t("Source: {source}", { source: row.source }), el("tr", "", null, table));
+      cell.colSpan = 2;
+    });
+  }
+  function events(parent, rows) {
+    if (!rows.length) return;
+    section(parent, t("Events"));
+    const list = el("ol", "mbt-card-events", null, parent);
+    for (const row of rows) {
+      const item = el("li", "", null, list);
+      el("span", "mbt-when", `${row.date} `, item);
+      el("span", "", row.title, item);
+      el("div", "mbt-source", t("Source: {source}", { source: row.source }), item);
+    }
+  }
+  function bordersTable(parent, { rows, total, contested }) {
+    section(parent, t("Land borders with Russia and Belarus"));
+    const table = el("table", "mbt-card-borders", null, parent);
+    const head = el("tr", "", null, el("thead", "", null, table));
+    for (const text of [t("Neighbour"), t("Published"), t("Measured")]) el("th", "", text, head).scope = "col";
+    const tbody = el("tbody", "", null, table);
+    const line = (name, published, measured, className) => {
+      const tr = el("tr", className, null, tbody);
+      el("th", "", name, tr).scope = "row";
+      el("td", "mbt-n", published, tr);
+      el("td", "mbt-n", measured, tr);
+    };
+    for (const row of rows) line(row.name, row.published, row.measured, "");
+    if (total) line(t("Total"), total.published, total.measured, "mbt-card-total");
+    if (contested) el("div", "mbt-card-note", t("Contested: listed apart, not counted in the belt's totals."), parent);
+    el("div", "mbt-source", t("Measured on the 1:10m map; published figures follow every river bend."), parent);
+  }
+  function giveFocusBack(map, element) {
+    const usable = element && element.isConnected && element !== element.ownerDocument.body && !element.closest("[data-iso3]") && element.offsetParent !== null;
+    (usable ? element : map.getContainer()).focus({ preventScroll: true });
   }
 
   // layers/web/js/control/caption.js
@@ -1075,10 +1324,13 @@
     const wanted = fold(query);
     if (!wanted) return [];
     const ranked = [];
-    for (const [iso3, name] of Object.entries(units)) {
-      const folded = fold(name);
-      const rank = iso3.toLowerCase() === wanted ? 0 : folded === wanted ? 1 : folded.startsWith(wanted) ? 2 : folded.includes(wanted) ? 3 : -1;
-      if (rank >= 0) ranked.push([rank, folded, iso3]);
+    for (const [iso3, names] of Object.entries(units)) {
+      let best = null;
+      for (const folded of [names].flat().map(fold)) {
+        const rank = iso3.toLowerCase() === wanted ? 0 : folded === wanted ? 1 : folded.startsWith(wanted) ? 2 : folded.includes(wanted) ? 3 : -1;
+        if (rank >= 0 && (best === null || rank < best[0])) best = [rank, folded, iso3];
+      }
+      if (best) ranked.push(best);
     }
     return ranked.sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1])).map(([, , iso3]) => iso3);
   }
@@ -1090,7 +1342,7 @@
     after: ["views"],
     /* under the views, in the same corner */
     start({ L, map, data, controller, parts: parts2 }) {
-      const names = Object.fromEntries(Object.entries(data.units).map(([iso3, unit]) => [iso3, unit.n]));
+      const names = Object.fromEntries(Object.entries(data.units).map(([iso3, unit]) => [iso3, [unit.n, unit.en ?? unit.n]]));
       let input, said;
       addPanel(L, map, "topright", "mbt-find", (box) => {
         box.setAttribute("role", "search");
@@ -1100,7 +1352,8 @@
         input.setAttribute("list", "mbt-find-names");
         const list = el("datalist", "", null, box);
         list.id = "mbt-find-names";
-        for (const name of Object.values(names).sort((a, b) => a.localeCompare(b))) el("option", "", null, list).value = name;
+        const shown = Object.values(data.units).map((unit) => unit.n).sort((a, b) => a.localeCompare(b, data.lang));
+        for (const name of shown) el("option", "", null, list).value = name;
         said = el("div", "mbt-sr", "", box);
         said.setAttribute("aria-live", "polite");
       });
@@ -1112,7 +1365,8 @@
         const bounds = L.latLngBounds([]);
         for (const layer of layers) bounds.extend(layer.getBounds ? layer.getBounds() : layer.getLatLng());
         map.fitBounds(bounds, { maxZoom: Math.max(map.getZoom(), 6), animate: false });
-        layers[0].openTooltip(bounds.getCenter());
+        if (parts2.card) parts2.card.open(iso3);
+        else layers[0].openTooltip(bounds.getCenter());
         said.textContent = t("{name}: {status} on {date}", { name: unit.n, status: t(style.label), date: longDay(controller.state.day) });
       };
       input.addEventListener("keydown", (e) => {
@@ -1142,7 +1396,7 @@
   };
 
   // layers/web/js/control/legend.js
-  var SVG2 = "http://www.w3.org/2000/svg";
+  var SVG3 = "http://www.w3.org/2000/svg";
   var legend = {
     name: "legend",
     needs: [],
@@ -1178,11 +1432,11 @@
     }
   };
   function swatch(style, palette) {
-    const svg = document.createElementNS(SVG2, "svg");
+    const svg = document.createElementNS(SVG3, "svg");
     svg.setAttribute("class", "mbt-swatch");
     svg.setAttribute("viewBox", "0 0 22 14");
     svg.setAttribute("aria-hidden", "true");
-    const rect = document.createElementNS(SVG2, "rect");
+    const rect = document.createElementNS(SVG3, "rect");
     const attributes = {
       x: 0.5,
       y: 0.5,
@@ -1845,7 +2099,8 @@
     announce,
     labels,
     find,
-    language
+    language,
+    card
   ].map((part) => [part.name, part]));
   var timing = { script: performance.now() };
   function readJson(element) {
@@ -1924,6 +2179,7 @@
     const context = { L, map, data, config, controller, host, fit };
     startParts(startOrder(CATALOGUE, Object.keys(settings)), context, settings);
     host.attach(context);
+    if (opening.focus && context.parts.card && Object.hasOwn(data.units, opening.focus)) context.parts.card.open(opening.focus);
     const touch = touchGestures(map, { embedded: host.embedded, present: controller.state.present });
     map.on("mbt:present", (e) => touch.setPresent(e.present));
     map.fire("mbt:day", { day: controller.state.day, event: null });

@@ -4,10 +4,10 @@
    the day, its key dates and its source. */
 
 import {el} from "../core/dom.js";
-import {isoDay} from "../core/days.js";
 import {longDay} from "../core/format.js";
 import {t} from "../core/i18n.js";
 import {valueAt} from "../core/lookup.js";
+import {shownWith} from "../core/phrases.js";
 import {closeTooltips} from "../control/open.js";
 import {decodeLine} from "../map/crs.js";
 import {fill} from "./patterns.js";
@@ -16,7 +16,7 @@ import {projectedSets} from "./projected.js";
 export const statusLayer = {
   name: "status",
   needs: [],
-  start({L, map, data, controller}) {
+  start({L, map, data, controller, parts}) {
     const units = data.units;
     const styleFor = (index) => {
       const style = data.styles[index];
@@ -64,10 +64,13 @@ export const statusLayer = {
     };
     const projected = projectedSets(map, data, build, () => recolour(controller.state.day));
     const show = (view) => projected.show(view);
-    /* A tap on a country opens its tooltip (Leaflet); a tap on the sea closes it. */
+    /* A tap on a country opens its tooltip (Leaflet) and its card (control/card.js, if the
+       page has one); a tap on the sea closes the tooltip. */
     map.on("click", (e) => {
       const target = e.originalEvent && e.originalEvent.target;
-      if (!(target && target.closest && target.closest("[data-iso3]"))) closeTooltips(map);
+      const shape = target && target.closest && target.closest("[data-iso3]");
+      if (!shape) closeTooltips(map);
+      else if (parts.card) parts.card.open(shape.getAttribute("data-iso3"));
     });
     map.on("mbt:day", (e) => recolour(e.day));
     map.on("mbt:view", (e) => show(e.view));
@@ -84,11 +87,8 @@ export function unitTooltip(data, iso3, day) {
   const box = el("div", "mbt-tip");
   el("div", "mbt-name", unit.n + (unit.of ? ` (${unit.of})` : ""), box);
   el("div", "mbt-status", t("{status} on {date}", {status: t(style.label), date: longDay(day)}), box);
-  if (unit.pre && day < unit.pre[0]) {
-    el("div", "", t("Part of {state} until {date}: shown with its status.", {state: unit.pre[1], date: isoDay(unit.pre[0])}), box);
-  } else if (unit.of) {
-    el("div", "", t("Shown with the status of {state}.", {state: unit.of}), box);
-  }
+  const note = shownWith(unit, day);
+  if (note) el("div", "", note, box);
   if (unit.d.length) {
     const table = el("table", "", null, box);
     for (const [label, date] of unit.d) {

@@ -68,19 +68,26 @@ export function streamlitHost(win = window) {
     async opening() {
       const args = await firstArgs;
       const day = args.date ? parseDay(args.date) : null;
-      return {day, view: args.view, lang: args.lang, present: !!args.present};
+      return {day, view: args.view, lang: args.lang, focus: args.focus || null, present: !!args.present};
     },
-    attach({map, controller, data}) {
+    attach({map, controller, data, parts}) {
       const sequence = createSequence(controller.state.day);
       const lang = win.document.documentElement.lang;
-      let chosen = lang;
+      const card = parts.card || null;
+      let chosen = lang, focus = first && first.focus ? first.focus : null;
       const report = () => {
         const {day, view} = controller.state;
         const seq = sequence.report(day);
-        const linked = writeMoment(parent, {day, view, lang: chosen, present});
-        post("streamlit:setComponentValue", {dataType: "json", value: {date: isoDay(day), view, lang: chosen, present, seq, linked}});
+        const linked = writeMoment(parent, {day, view, lang: chosen, focus, present});
+        post("streamlit:setComponentValue", {dataType: "json", value: {date: isoDay(day), view, lang: chosen, focus, present, seq, linked}});
       };
       map.on("mbt:settle", (e) => { if (e.report) report(); });
+      /* A card opened or closed: the app's panels follow the country (app.py). */
+      map.on("mbt:focus", (e) => {
+        if ((e.iso3 || null) === focus) return;
+        focus = e.iso3 || null;
+        report();
+      });
       /* The map asks the app for another language; the app draws its page in it and sends it
          back, and the map opens again in it (below). */
       this.setLanguage = (code) => { chosen = code; report(); };
@@ -88,6 +95,14 @@ export function streamlitHost(win = window) {
         if (args.lang && args.lang !== lang && Object.hasOwn(data.langs, args.lang)) {
           win.location.reload();  /* Streamlit sends the arguments again to the new document */
           return;
+        }
+        /* The app chose a country (its own search): its card opens, as the map's Find does. */
+        const wanted = args.focus || null;
+        if (card && wanted !== focus && (wanted === null || Object.hasOwn(data.units, wanted))) {
+          focus = wanted;
+          if (wanted && parts.find) parts.find.show(wanted);
+          else if (wanted) card.open(wanted);
+          else card.close();
         }
         const day = sequence.follow({day: args.date ? parseDay(args.date) : null, seq: args.seq || 0},
           controller.state.day, controller.playing || controller.touring);

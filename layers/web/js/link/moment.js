@@ -1,4 +1,5 @@
-/* A moment of the map as a link: ?date=YYYY-MM-DD&view=NAME&lang=xx[&present=1]. Read on open and
+/* A moment of the map as a link: ?date=YYYY-MM-DD&view=NAME&lang=xx[&focus=ISO3][&present=1]
+   (focus: the country whose card is open). Read on open and
    written when the date settles, the same in the app, the single file and the static site.
    The app's parser of the same parameters is layers/params.py. */
 
@@ -9,11 +10,12 @@ import {isoDay, parseDay} from "../core/days.js";
 const KEPT = ["embed", "embed_options"];
 
 /** The query string ("?date=...") for a moment, keeping the page's own parameters of *current*. */
-export function momentQuery({day, view, lang, present}, current = "") {
+export function momentQuery({day, view, lang, focus, present}, current = "") {
   const params = new URLSearchParams();
   params.set("date", isoDay(day));
   params.set("view", view);
   if (lang) params.set("lang", lang);
+  if (focus) params.set("focus", focus);
   if (present) params.set("present", "1");
   new URLSearchParams(current).forEach((value, key) => {
     if (KEPT.includes(key)) params.append(key, value);
@@ -22,8 +24,8 @@ export function momentQuery({day, view, lang, present}, current = "") {
 }
 
 /** The moment a query string names, within the data's days, views and languages: only the
-    parts that are valid ({day, view, lang, present}, each may be missing). */
-export function readMoment(search, {start, end, views, langs = {}}) {
+    parts that are valid ({day, view, lang, focus, present}, each may be missing). */
+export function readMoment(search, {start, end, views, langs = {}, units = {}}) {
   const params = new URLSearchParams(search);
   const moment = {};
   const day = params.has("date") ? parseDay(params.get("date")) : null;
@@ -32,6 +34,8 @@ export function readMoment(search, {start, end, views, langs = {}}) {
   if (view !== null && Object.hasOwn(views, view)) moment.view = view;
   const lang = params.get("lang");
   if (lang !== null && Object.hasOwn(langs, lang)) moment.lang = lang;
+  const focus = params.get("focus");
+  if (focus !== null && Object.hasOwn(units, focus)) moment.focus = focus;
   const present = params.get("present");
   if (present !== null && ["1", "true", "yes", "on"].includes(present.trim().toLowerCase())) moment.present = true;
   return moment;

@@ -7,8 +7,9 @@ import {fullScreen} from "./bridge.js";
 import {momentQuery, readMoment, writeMoment} from "./moment.js";
 
 export function standaloneHost(win = window) {
-  let present = false, controller = null;
-  const moment = () => ({day: controller.state.day, view: controller.state.view, lang: win.document.documentElement.lang, present});
+  let present = false, controller = null, card = null;
+  const moment = () => ({day: controller.state.day, view: controller.state.view, lang: win.document.documentElement.lang,
+    focus: card ? card.current() : null, present});
   return {
     embedded: false,
     async opening(data) {
@@ -19,10 +20,12 @@ export function standaloneHost(win = window) {
     },
     attach(context) {
       controller = context.controller;
+      card = context.parts.card || null;
       controller.setPresent(present);
       context.map.on("mbt:settle", (e) => {
         if (e.report) writeMoment(win, moment());
       });
+      context.map.on("mbt:focus", () => writeMoment(win, moment()));
     },
     setLanguage(lang) {
       const location = win.location;

@@ -11,6 +11,7 @@ import {statusLayer} from "../layer/status.js";
 import {beltLayer} from "../layer/belt.js";
 import {labels} from "../layer/labels.js";
 import {beltPanel} from "../control/beltpanel.js";
+import {card} from "../control/card.js";
 import {caption} from "../control/caption.js";
 import {chart} from "../control/chart.js";
 import {eventsPanel} from "../control/events.js";
@@ -28,7 +29,7 @@ import {keyboard} from "./keyboard.js";
 import {touchGestures} from "./touch.js";
 
 const CATALOGUE = Object.fromEntries([statusLayer, beltLayer, legend, caption, beltPanel, eventsPanel, timebar,
-  chart, views, keyboard, announce, labels, find, language].map((part) => [part.name, part]));
+  chart, views, keyboard, announce, labels, find, language, card].map((part) => [part.name, part]));
 
 const timing = {script: performance.now()};
 
@@ -88,7 +89,7 @@ async function boot() {
   const container = document.getElementById(config.container);
   const [data] = await Promise.all([loadData(config), sized(container)]);
   timing.data = performance.now();
-  data.langs = config.langs;
+  data.langs = config.langs;  /* readMoment checks ?lang= and ?focus= against these and the units */
   const opening = await host.opening(data);
   const lang = Object.hasOwn(config.langs, opening.lang ?? "") ? opening.lang : config.lang;
   localize(data, await loadPack(config, lang));
@@ -117,6 +118,7 @@ async function boot() {
   const context = {L, map, data, config, controller, host, fit};
   startParts(startOrder(CATALOGUE, Object.keys(settings)), context, settings);
   host.attach(context);
+  if (opening.focus && context.parts.card && Object.hasOwn(data.units, opening.focus)) context.parts.card.open(opening.focus);
   const touch = touchGestures(map, {embedded: host.embedded, present: controller.state.present});
   map.on("mbt:present", (e) => touch.setPresent(e.present));
   map.fire("mbt:day", {day: controller.state.day, event: null});
