@@ -21,12 +21,15 @@ from layers.export import (
     compare_png_bytes,
     csv_bytes,
     html_bytes,
+    pdf_bytes,
     png_bytes,
+    svg_bytes,
 )
 from layers.i18n import _, date_text
 from layers.paths import asset
 from layers.text import escape_markdown
 from layers.views import BELT_END, BELT_START, VIEW_LABELS, timeline_end
+from layers.web.payload import tour_payload
 from page_sections import (
     MAP_HEIGHT,
     cached_geometry,
@@ -39,7 +42,9 @@ from page_sections import (
     load_map,
     map_image,
     offer_animation,
+    offer_deck,
     offer_site,
+    offer_tour,
     open_session,
     or_stop,
     reconnected,
@@ -57,10 +62,11 @@ if "day" not in st.session_state:  # the browser keeps it; sent again, it redraw
 today = dt.date.today()
 treaty, treaty_map = or_stop(load_map, today)
 end = timeline_end(treaty, today)
-first_run = open_session(end, today, treaty.units)
+first_run = open_session(end, today, treaty)
 day, view, present = st.session_state.day, st.session_state.view, st.session_state.present
 lang = st.session_state.lang  # every text below is in it (layers/i18n.py)
 focus = st.session_state.focus  # the country whose card is open on the map, or None
+tour = st.session_state.tour  # a presenter's own tour, or None: the built-in one
 write_url(day, view, lang, present, focus)
 
 # The map is sent first, so the browser starts loading it before anything else; the title and
@@ -71,6 +77,8 @@ reported = treaty_map(
     view=view,
     lang=lang,
     focus=focus,
+    tour=tour_payload(treaty, tour.stops_in(lang)) if tour else None,
+    tourStart=st.session_state.tour_start,
     height=MAP_HEIGHT,
     present=present,
     seq=st.session_state.get("seq", 0),
@@ -130,6 +138,10 @@ if exports and exports.open:
             width, height = (int(n) for n in size.split("x"))
             shown = (treaty, GEOMETRY, day, view, width, height, today, lang)
             download(f"PNG, {size}", f"{day}-{view}-{lang}.png", png_bytes, *shown)
+            # The same picture as vectors: text as text, named groups (layers/picture/svg.py).
+            download("SVG", f"{day}-{view}-{lang}.svg", svg_bytes, *shown)
+            page = (treaty, GEOMETRY, day, view, "a4", today, lang)
+            download(_("PDF, A4"), f"{day}-{view}-{lang}.pdf", pdf_bytes, *page)
         with animation:
             span = st.date_input(_("Dates"), (BELT_START, BELT_END), OPENED, end, key="span")
             kind = st.radio(_("Format"), ["GIF", "MP4"], horizontal=True, key="animation_kind")
@@ -148,4 +160,11 @@ if exports and exports.open:
             belt_args = (treaty, GEOMETRY, day)
             label = _("Belt on {date} (CSV)", date=day.isoformat())
             download(label, f"belt-{day}.csv", belt_csv_bytes, *belt_args)
+            offer_deck(None)  # the built-in tour (your own: under "Your own tour")
         offer_site(day, view, today)
+
+tours = panels and st.expander(_("Your own tour: a CSV file of stops, presented here"), key="tours",
+                               on_change="rerun")  # fmt: skip
+if tours and tours.open:
+    with tours:
+        offer_tour(treaty, end)

@@ -190,6 +190,23 @@ def animation_file(kind: str, start, end, view: str, lang: str, progress) -> byt
     return make(*_data(), start, end, view, progress=progress, lang=lang)
 
 
+def deck_file(tour_csv: bytes | None, lang: str, progress) -> bytes:
+    """The deck of a tour (its file's bytes, validated again here; None: the built-in tour) in
+    *lang* (layers/export/deck.py)."""
+    from layers.export import deck_bytes
+    from layers.tours import read_tour, tour_stops
+
+    treaty, geometry = _data()
+    if tour_csv is None:
+        stops = tour_stops(treaty, lang=lang)
+    else:
+        stops = read_tour(tour_csv, "tour.csv", treaty).stops_in(lang)
+    progress(0, 1)
+    data = deck_bytes(treaty, geometry, stops, lang=lang)
+    progress(1, 1)
+    return data
+
+
 def site_zip(day, view: str, today, progress) -> bytes:
     """The static site as a ZIP (layers/export/site.py)."""
     from layers.export import site_files, site_zip_bytes

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import partial
+from urllib.parse import urlencode
 
 import streamlit as st
 import streamlit.components.v1 as components
@@ -18,7 +19,7 @@ from geodata.geometry import Geometry, load_geometry
 from geodata.model import OPENED, Status
 from geodata.report import differences, event_rows, status_rows
 from geodata.timeline import dated_events
-from jobs import JobQueue, animation_file, in_child, site_zip
+from jobs import JobQueue, animation_file, deck_file, in_child, site_zip
 from layers.export import csv_bytes, png_bytes
 from layers.export.site import embed_snippet
 from layers.i18n import (
@@ -29,12 +30,23 @@ from layers.i18n import (
     event_title,
     language,
     name_of,
+    ngettext,
     number_text,
     use_language,
 )
 from layers.params import parse_params
 from layers.style import STATUS_STYLE
 from layers.text import escape_markdown, folded
+from layers.tours import (
+    TourError,
+    load_shipped,
+    read_tour,
+    shipped_tours,
+    tour_csv,
+    tour_from_param,
+    tour_param,
+)
+from layers.views import VIEW_LABELS
 from layers.web.pagefile import page_folder
 
 MAP_HEIGHT = 660
@@ -75,7 +87,7 @@ def or_stop(load, *args):
         st.stop()
 
 
-def open_session(end: dt.date, today: dt.date, units) -> bool:
+def open_session(end: dt.date, today: dt.date, treaty) -> bool:
     """A session's first run: the date, view, language and mode from the URL, every ignored
     value noted (in the language chosen: the URL's, else the browser's where it is one of
     ours, else English). True on that run. Every run speaks the session's language."""
@@ -85,12 +97,48 @@ def open_session(end: dt.date, today: dt.date, units) -> bool:
     params = st.query_params.to_dict()
     browser = choose_language(st.context.locale) or "en"
     use_language(params["lang"] if params.get("lang") in LANGUAGES else browser)
-    opened = parse_params(params, OPENED, end, today, default_lang=browser, units=units)
+    opened = parse_params(params, OPENED, end, today, default_lang=browser, units=treaty.units)
     st.session_state.day, st.session_state.view = opened.day, opened.view
     st.session_state.present, st.session_state.ignored = opened.present, opened.ignored
     st.session_state.lang, st.session_state.focus = opened.lang, opened.focus
     use_language(opened.lang)
+    st.session_state.tour, st.session_state.tour_start = None, 0
+    if params.get("tour") is not None:
+        tour, note = tour_from_link(str(params["tour"]), treaty, end)
+        use_tour(tour)
+        if note:
+            st.session_state.ignored.append(note)
     return True
+
+
+def tour_from_link(text: str, treaty, end: dt.date):
+    """The tour ``?tour=`` names (a shipped tour's name) or carries (``tour_param``), and a note
+    if it is neither: (tour or None, note or None)."""
+    if text in shipped_tours():
+        return load_shipped(text, treaty, end), None
+    try:
+        return tour_from_param(text, treaty, end), None
+    except TourError as error:
+        problems = "; ".join(str(problem) for problem in error.problems[:3])
+        names = ", ".join(shipped_tours())
+        note = f"?tour= is not one of the tours ({names}) nor a tour link: {problems}"
+        return None, _short(note)
+
+
+def _short(text: str, limit: int = 300) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def use_tour(tour) -> None:
+    """Tour with *tour* (None: the built-in belt tour); its link, if it fits in a URL."""
+    state = st.session_state
+    state.tour = tour
+    if tour is None:
+        state.tour_link = None
+    elif tour.name in shipped_tours():
+        state.tour_link = None if tour.name == "belt" else tour.name
+    else:
+        state.tour_link = tour_param(tour)
 
 
 def reconnected(value, end: dt.date, units) -> None:
@@ -104,16 +152,19 @@ def reconnected(value, end: dt.date, units) -> None:
         st.rerun()
 
 
-def link_to(day: str, view: str, lang: str, present, focus=None) -> dict:
-    """The URL's parameters for a moment (the map writes the same: js/link/moment.js)."""
+def link_to(day: str, view: str, lang: str, present, focus=None, tour=None) -> dict:
+    """The URL's parameters for a moment (the map writes the same: js/link/moment.js; it keeps
+    the app's ``tour``)."""
     moment = {"date": day, "view": view, "lang": lang} | ({"focus": focus} if focus else {})
-    return moment | ({"present": "1"} if present is True else {})
+    moment |= {"present": "1"} if present is True else {}
+    return moment | ({"tour": tour} if tour else {})
 
 
 def write_url(day: dt.date, view: str, lang: str, present: bool, focus: str | None) -> None:
     """What the browser's URL shows: the URL it opened, then what the app or the map wrote (the
     map writes it when it reports; Streamlit would still send the URL it knew last)."""
-    link = link_to(day.isoformat(), view, lang, present, focus)
+    tour = st.session_state.get("tour_link")
+    link = link_to(day.isoformat(), view, lang, present, focus, tour)
     if st.session_state.get("url", st.query_params.to_dict()) != link:
         st.query_params.from_dict(link)  # a message, a history entry and a re-render of the page
         st.session_state.url = link
@@ -135,7 +186,8 @@ def follow_map(end: dt.date, units) -> None:
         if value.get("linked") is True:  # the map wrote the page's URL itself (js/link/bridge.js)
             date, view = str(value.get("date")), str(value.get("view"))
             lang, focus = str(value.get("lang")), value.get("focus")
-            state.url = link_to(date, view, lang, value.get("present"), focus)
+            tour = state.get("tour_link")
+            state.url = link_to(date, view, lang, value.get("present"), focus, tour)
         state.map_drawn = True  # the map reports once when it is drawn, then on every settle
 
 
@@ -355,3 +407,78 @@ def offer_site(day: dt.date, view: str, today: dt.date) -> None:
     offer_job("site", _("static site (ZIP)"), key, make, f"site-{day}.zip")
     st.caption(_("To embed the map in an article (put your site's address):"))
     st.code(embed_snippet(day, view), language="html")
+
+
+def offer_tour(treaty, end: dt.date) -> None:
+    """A presenter's own tour: a CSV file (README, "Tours"; the built-in tour of the belt is the
+    example), checked like the data (every problem as file:line: field: what; nothing loaded
+    if one is found; text never run, shown escaped), then presented on the map, offered back
+    as a link (if it fits) or a file, and as slides."""
+    state = st.session_state
+    st.caption(
+        _(
+            "A tour is a CSV file with a row a stop: date, view (world, europe or eastern), "
+            "optional focus (a country's code), title, optional note and hold (seconds). "
+            "The tour of the belt is an example."
+        )
+    )
+    example = shipped_tours()["belt"].read_bytes()
+    download_file(_("Example: the tour of the belt (CSV)"), "tour-belt.csv", example)
+    upload = st.file_uploader(_("Your tour (CSV, at most 64 KB)"), type=["csv"], key="tour_file")
+    if upload is not None and state.get("tour_upload") != upload.file_id:
+        state.tour_upload = upload.file_id
+        try:
+            use_tour(read_tour(upload.getvalue(), upload.name, treaty, end))
+            state.tour_problems = None
+        except TourError as error:  # nothing of the file is kept
+            state.tour_problems = [str(problem) for problem in error.problems]
+    if state.get("tour_problems"):
+        count = len(state.tour_problems)
+        st.error(ngettext("Not loaded: {n} problem.", "Not loaded: {n} problems.", count))
+        st.code("\n".join(state.tour_problems), language=None)
+    tour = state.tour
+    if tour is None:
+        st.caption(_("The map tours the belt (the built-in tour)."))
+        return
+    stops = tour.stops_in(language())
+    rows = [
+        {
+            _("Date"): stop.day.isoformat(),
+            _("View"): _(VIEW_LABELS[stop.view]),
+            _("Title"): stop.title,
+            _("Seconds"): stop.hold,
+        }
+        for stop in stops
+    ]
+    st.dataframe(rows, hide_index=True)
+    present, back = st.columns(2)
+    if present.button(_("Present this tour"), key="present_tour", type="primary"):
+        state.present, state.tour_start = True, state.tour_start + 1
+        st.rerun()
+    if back.button(_("Back to the built-in tour"), key="builtin_tour"):
+        use_tour(None)
+        st.rerun()
+    if state.tour_link:
+        base = str(st.context.url or "").split("?")[0]
+        query = urlencode(link_to(state.day.isoformat(), state.view, state.lang, False, None,
+                                  state.tour_link))  # fmt: skip
+        st.caption(_("A link to this tour:"))
+        st.code(f"{base}?{query}", language=None)
+    else:
+        st.caption(_("Too long for a link: share the file."))
+    download_file(_("This tour (CSV)"), f"tour-{tour.name}.csv", tour_csv(tour))
+    offer_deck(tour_csv(tour))
+
+
+def download_file(label: str, name: str, data: bytes) -> None:
+    st.download_button(
+        label, data, file_name=f"mine-ban-treaty-{name}", on_click="ignore", key=f"file:{name}"
+    )
+
+
+def offer_deck(tour_file: bytes | None) -> None:
+    """The tour as slides (PPTX), in the page's language, made through the export queue."""
+    lang = language()
+    key = ("deck", hash(tour_file), lang)
+    make = in_child(deck_file, tour_file, lang)
+    offer_job("deck", _("slides of the tour (PPTX)"), key, make, f"tour-{lang}.pptx")

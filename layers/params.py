@@ -11,7 +11,7 @@ from geodata.dates import parse_day
 from layers.i18n import LANGUAGES
 from layers.views import VIEW_LABELS
 
-KNOWN = ("date", "view", "lang", "focus", "present")
+KNOWN = ("date", "view", "lang", "focus", "present", "tour")  # ?tour=: page_sections.py
 YES = ("1", "true", "yes", "on")
 NO = ("0", "false", "no", "off", "")
 

@@ -210,3 +210,36 @@ def test_an_unknown_focus_is_ignored_and_said():
         "?focus='XYZ' is not the code of a map unit" in w.value.replace("\\", "")
         for w in app.warning
     )
+
+
+def test_a_tour_link_opens_with_that_tour_and_keeps_it_in_the_url(treaty):
+    from layers.tours import read_tour, tour_param
+
+    text = (
+        "date,view,focus,title,note,hold\n"
+        "2025-06-27,eastern,LVA,Three notices,The Baltic States notify.,7\n"
+        "2026-02-20,world,,<b>Five out</b>,,3\n"
+    )
+    link = tour_param(read_tour(text.encode(), "mine.csv", treaty))
+    app = run_app(date="2026-02-20", tour=link)
+    assert not app.warning
+    assert app.session_state["tour"].name == "link"
+    assert dict(app.query_params)["tour"] == link
+    # The map is sent the stops as rows (day, view, title, first event, hold, focus, note): the
+    # title kept as text, never markup (the map sets it as text).
+    args = app.session_state["tour"].stops_in("en")
+    assert [(s.title, s.hold, s.focus) for s in args] == [
+        ("Three notices", 7.0, "LVA"),
+        ("<b>Five out</b>", 3.0, None),
+    ]
+    app = run_app(date="2026-02-20", tour="belt")
+    assert app.session_state["tour"].name == "belt" and "tour" not in dict(app.query_params)
+
+
+def test_a_bad_tour_link_is_ignored_and_said():
+    app = run_app(date="2026-02-20", tour="not-a-tour!")
+    assert app.session_state["tour"] is None
+    notes = [w.value.replace("\\", "") for w in app.warning]
+    assert any(
+        "?tour= is not one of the tours (belt) nor a tour link: ?tour:0: tour:" in n for n in notes
+    )

@@ -58,12 +58,21 @@ def test_every_message_is_translated_with_the_same_placeholders(lang):
             continue
         translation = messages.get(message.id, context=message.context)
         assert translation is not None, (lang, message.id)
-        assert translation.string and not translation.fuzzy, (lang, message.id)
-        assert sorted(PLACEHOLDER.findall(translation.string)) == sorted(
-            PLACEHOLDER.findall(message.id)
-        ), (lang, message.id)
-        if (message.id, lang) not in SAME_AS_ENGLISH:
-            assert translation.string != message.id, (lang, message.id)
+        assert not translation.fuzzy, (lang, message.id)
+        if message.pluralizable:  # every plural form of the language, each with {n}
+            forms = list(translation.string)
+            assert len(forms) == messages.num_plurals and all(forms), (lang, message.id, forms)
+            english = message.id[0]
+        else:
+            forms, english = [translation.string], message.id
+            assert translation.string, (lang, message.id)
+        for form in forms:
+            assert sorted(PLACEHOLDER.findall(form)) == sorted(PLACEHOLDER.findall(english)), (
+                lang,
+                message.id,
+            )
+            if (english, lang) not in SAME_AS_ENGLISH:
+                assert form != english, (lang, message.id)
 
 
 def test_catalogue_holds_every_message_of_the_code_and_its_tables():

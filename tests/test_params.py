@@ -38,11 +38,13 @@ hostile = st_.sampled_from(
         "uk",
         "POL",
         "pol",
+        "belt",
+        "eJwLSS0u0Q1JzSvRL0vNSy",  # not a tour link: damaged
     ]
 )
 values = st_.one_of(hostile, st_.text(max_size=300))
 keys = st_.one_of(
-    st_.sampled_from(["date", "view", "lang", "focus", "present"]),
+    st_.sampled_from(["date", "view", "lang", "focus", "present", "tour"]),
     st_.text(min_size=1, max_size=30),
 )
 
@@ -81,9 +83,14 @@ def test_app_runs_on_any_url(params):
     assert dict(app.query_params)["date"] == day.isoformat()
     assert dict(app.query_params)["lang"] == app.session_state["lang"]
     if not app.session_state["present"]:  # presentation mode shows the date only on the map
-        assert any(long_date(day, app.session_state["lang"]) in m.value for m in app.markdown)
+        shown = long_date(day, app.session_state["lang"])
+        assert any(shown in m.value.replace("\\", "") for m in app.markdown)
     assert app.session_state["focus"] in (None, "POL")
-    good = {"date", "view", "lang", "focus", "present"}
+    if "tour" in params and params["tour"] != "belt":
+        assert any(
+            "?tour= is not one of the tours" in w.value.replace("\\", "") for w in app.warning
+        )
+    good = {"date", "view", "lang", "focus", "present", "tour"}
     if set(params) - good:
         assert any("unknown parameter" in w.value for w in app.warning)
     for warning in app.warning:

@@ -46,14 +46,7 @@ def build_payload(treaty: Treaty, countries: dict, borders: dict, today: dt.date
         [day_number(e.day), e.iso3 or "", e.kind, e.title, sources.add(e.source)]
         for e in dated_events(treaty)
     ]
-    # The tour's stops (layers/tours.py): [day, view, title, index of the first event that day].
-    first = {}
-    for position, event in enumerate(events):
-        first.setdefault(event[0], position)
-    tour = [
-        [day_number(stop.day), stop.view, stop.title, first.get(day_number(stop.day))]
-        for stop in tour_stops(treaty)
-    ]
+    tour = tour_payload(treaty, tour_stops(treaty))
     ticks = {}
     for day, _, kind, _, _ in events:
         ticks[day] = ticks.get(day, 0) or int(kind.key)
@@ -82,6 +75,27 @@ def build_payload(treaty: Treaty, countries: dict, borders: dict, today: dt.date
     }
 
 
+def tour_payload(treaty: Treaty, stops) -> list[list]:
+    """A tour's stops (layers/tours.py) for the map: [day, view, title, index of the first event
+    that day or null, hold in seconds, focus or null, note]: the built-in tour in the payload, a
+    presenter's own in the app's arguments (app.py)."""
+    first: dict[dt.date, int] = {}
+    for position, event in enumerate(dated_events(treaty)):
+        first.setdefault(event.day, position)
+    return [
+        [
+            day_number(stop.day),
+            stop.view,
+            stop.title,
+            first.get(stop.day),
+            stop.hold,
+            stop.focus,
+            stop.note,
+        ]
+        for stop in stops
+    ]
+
+
 def language_pack(treaty: Treaty, countries: dict, lang: str, today: dt.date) -> dict:
     """What the map reads in *lang*, apart from the timeline (one file per language; the browser
     fetches the one it shows): ``layers.i18n.browser_data`` (messages, date and number formats)
@@ -97,7 +111,7 @@ def language_pack(treaty: Treaty, countries: dict, lang: str, today: dt.date) ->
         view: [label.text for label in candidates(treaty, countries, view, lang)]
         for view in VIEW_EXTENTS
     }
-    pack["tour"] = [stop.title for stop in tour_stops(treaty)]
+    pack["tour"] = [[stop.title, stop.note] for stop in tour_stops(treaty, lang=lang)]
     with speaking(lang):
         pack["chart"] = chart_texts(treaty, timeline_end(treaty, today))
     return pack

@@ -12,14 +12,14 @@ function data() {
       SSD: {n: "South Sudan", pre: [15164, "SDN"]}, SDN: {n: "Sudan"}},
     events: [[1, "LTU", "x", "Lithuania signs"], [2, "", "y", "Opened"]],
     labels: {eastern: [["LTU", "Lithuania", 0, 0, true, null], ["RUS", "Kaliningrad (Russia)", 0, 0, true, null]]},
-    tour: [[1, "eastern", "Stop one", 0]],
+    tour: [[1, "eastern", "Stop one", 0, 5, null, "A note"]],
   };
 }
 
 test("names, owners, predecessors, events, labels and tour titles come from the pack", () => {
   const pack = {lang: "lt", languages: {en: "English", lt: "Lietuvių"}, messages: {"State Party": "Valstybė Šalis"},
     names: {LTU: "Lietuva", RUS: "Rusija", GRL: "Grenlandija", DNK: "Danija", SSD: "Pietų Sudanas", SDN: "Sudanas"},
-    events: ["Lietuva pasirašo", "Atidaryta"], labels: {eastern: ["Lietuva", "Karaliaučius (Rusija)"]}, tour: ["Pirma stotelė"],
+    events: ["Lietuva pasirašo", "Atidaryta"], labels: {eastern: ["Lietuva", "Karaliaučius (Rusija)"]}, tour: [["Pirma stotelė", "Pastaba"]],
     chart: {labels: [], heading: "", months: []}};
   const shown = localize(data(), pack);
   assert.equal(shown.units.LTU.n, "Lietuva");
@@ -27,7 +27,7 @@ test("names, owners, predecessors, events, labels and tour titles come from the 
   assert.deepEqual(shown.units.SSD.pre, [15164, "Sudanas"]);
   assert.deepEqual(shown.events.map((e) => e[3]), ["Lietuva pasirašo", "Atidaryta"]);
   assert.deepEqual(shown.labels.eastern.map((l) => l[1]), ["Lietuva", "Karaliaučius (Rusija)"]);
-  assert.equal(shown.tour[0][2], "Pirma stotelė");
+  assert.deepEqual([shown.tour[0][2], shown.tour[0][6]], ["Pirma stotelė", "Pastaba"]);
   assert.equal(t("State Party"), "Valstybė Šalis");
   assert.equal(shown.lang, "lt");
 });

@@ -144,7 +144,8 @@ export const card = {
       const from = getComputedStyle(box).position === "absolute" ? corner.top + top : box.getBoundingClientRect().top;
       box.style.setProperty("--mbt-card-room", `${Math.max(120, Math.floor(floor - from - 10))}px`);
     };
-    const open = (iso3) => {
+    /* *takeFocus*: false for a tour's stop (the presenter's keys stay where they are). */
+    const open = (iso3, takeFocus = true) => {
       if (!Object.hasOwn(data.units, iso3)) return false;
       const focused = box.ownerDocument.activeElement;
       if (!shown || !box.contains(focused)) opener = focused;
@@ -158,7 +159,7 @@ export const card = {
       fitRoom();
       update(controller.state.day);
       markOpen(map, box, close);
-      heading.focus({preventScroll: true});
+      if (takeFocus) heading.focus({preventScroll: true});
       map.fire("mbt:focus", {iso3});
       return true;
     };
@@ -174,6 +175,7 @@ export const card = {
       map.fire("mbt:focus", {iso3: null});
     };
     map.on("mbt:day", (e) => update(e.day));
+    map.on("mbt:tourfocus", (e) => open(e.iso3, false));
     map.on("resize", fitRoom);
     /* A panel above it (the belt, the events) unfolds or folds. */
     const above = new ResizeObserver(fitRoom);

@@ -15,11 +15,14 @@ export const timebar = {
   needs: [],
   start({L, map, data, controller}, settings) {
     const ui = {};
-    /* The tour's stops come from Python (layers/tours.py): the caption shows the stop's title
-       with the source of that day's first event. */
-    const tourStops = () => data.tour.map(([day, view, title, index]) => {
+    /* The tour's stops come from Python (layers/tours.py, a tour file; a presenter's own
+       through the app): the caption shows the stop's title and note with the source of that
+       day's first event; each is held for its own seconds, until the presenter picks a pace. */
+    let paceChosen = false;
+    const tourStops = () => data.tour.map(([day, view, title, index, hold, focus, note]) => {
       const event = index === null ? null : data.events[index];
-      return {day, view, event: event ? [day, event[1], event[2], title, event[4]] : null};
+      return {day, view, focus: focus || null, holdMs: paceChosen || !hold ? 0 : hold * 1000,
+        event: [day, focus || (event ? event[1] : ""), event ? event[2] : "", title, event ? event[4] : null, note || ""]};
     });
     const box = addPanel(L, map, "bottomleft", "mbt-timebar", (panel) => {
       panel.setAttribute("role", "group");
@@ -71,7 +74,10 @@ export const timebar = {
       });
       ui.tour.setAttribute("aria-pressed", "false");
       ui.pace = select(more, t("Seconds on each tour stop"), settings.paces.map((s) => [t("{seconds} s a stop", {seconds: s}), s]), settings.pace);
-      ui.pace.addEventListener("change", () => controller.setTourPace(1000 * +ui.pace.value));
+      ui.pace.addEventListener("change", () => {
+        paceChosen = true;  /* the presenter's pace, over the file's holds */
+        controller.setTourPace(1000 * +ui.pace.value);
+      });
       controller.setTourPace(1000 * settings.pace);
       ui.field = dateField(row, data, controller);
     });
@@ -97,6 +103,8 @@ export const timebar = {
       /** A button at the end of the control's row, behind "More" on a narrow screen (the
           chart's toggle). */
       addButton: (text, label) => button(ui.more, text, label),
+      /** Start the tour of data.tour (the app's "Present this tour"). */
+      startTour: () => controller.tour(tourStops()),
       /** A list to choose from, at the end of the row (the language). */
       addSelect: (label, options, value) => select(ui.more, label, options, value),
     };

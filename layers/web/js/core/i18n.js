@@ -35,7 +35,10 @@ export function localize(data, pack) {
   for (const [view, labels] of Object.entries(data.labels)) {
     labels.forEach((label, i) => { if (pack.labels[view]?.[i] !== undefined) label[1] = pack.labels[view][i]; });
   }
-  data.tour.forEach((stop, i) => { if (pack.tour[i] !== undefined) stop[2] = pack.tour[i]; });
+  data.tour.forEach((stop, i) => {
+    if (pack.tour[i] === undefined) return;
+    [stop[2], stop[6]] = pack.tour[i];  /* title and note */
+  });
   data.lang = pack.lang;
   data.languages = pack.languages;
   data.chartWords = pack.chart;

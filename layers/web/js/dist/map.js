@@ -161,7 +161,8 @@
       });
     }
     data.tour.forEach((stop, i) => {
-      if (pack.tour[i] !== void 0) stop[2] = pack.tour[i];
+      if (pack.tour[i] === void 0) return;
+      [stop[2], stop[6]] = pack.tour[i];
     });
     data.lang = pack.lang;
     data.languages = pack.languages;
@@ -194,7 +195,7 @@
   }
 
   // layers/web/js/link/moment.js
-  var KEPT = ["embed", "embed_options"];
+  var KEPT = ["embed", "embed_options", "tour"];
   function momentQuery({ day, view, lang, focus, present }, current = "") {
     const params = new URLSearchParams();
     params.set("date", isoDay(day));
@@ -294,7 +295,19 @@
         const sequence = createSequence(controller.state.day);
         const lang = win.document.documentElement.lang;
         const card2 = parts2.card || null;
-        let chosen = lang, focus = first && first.focus ? first.focus : null;
+        let chosen = lang, focus = first && first.focus ? first.focus : null, tourStart = 0;
+        const builtIn = data.tour;
+        const useTour = (args) => {
+          data.tour = Array.isArray(args.tour) && args.tour.length ? args.tour : builtIn;
+          if (typeof args.tourStart === "number" && args.tourStart > tourStart) {
+            tourStart = args.tourStart;
+            if (parts2.timebar) parts2.timebar.startTour();
+          }
+        };
+        if (first) {
+          tourStart = first.tourStart || 0;
+          data.tour = Array.isArray(first.tour) && first.tour.length ? first.tour : builtIn;
+        }
         const report = () => {
           const { day, view } = controller.state;
           const seq = sequence.report(day);
@@ -318,6 +331,7 @@
             win.location.reload();
             return;
           }
+          useTour(args);
           const wanted = args.focus || null;
           if (card2 && wanted !== focus && (wanted === null || Object.hasOwn(data.units, wanted))) {
             focus = wanted;
@@ -1064,7 +1078,7 @@
         const from = getComputedStyle(box).position === "absolute" ? corner.top + top : box.getBoundingClientRect().top;
         box.style.setProperty("--mbt-card-room", `${Math.max(120, Math.floor(floor - from - 10))}px`);
       };
-      const open = (iso3) => {
+      const open = (iso3, takeFocus = true) => {
         if (!Object.hasOwn(data.units, iso3)) return false;
         const focused = box.ownerDocument.activeElement;
         if (!shown || !box.contains(focused)) opener = focused;
@@ -1078,7 +1092,7 @@
         fitRoom();
         update(controller.state.day);
         markOpen(map, box, close);
-        heading.focus({ preventScroll: true });
+        if (takeFocus) heading.focus({ preventScroll: true });
         map.fire("mbt:focus", { iso3 });
         return true;
       };
@@ -1094,6 +1108,7 @@
         map.fire("mbt:focus", { iso3: null });
       };
       map.on("mbt:day", (e) => update(e.day));
+      map.on("mbt:tourfocus", (e) => open(e.iso3, false));
       map.on("resize", fitRoom);
       const above = new ResizeObserver(fitRoom);
       for (const panel of box.parentNode.children) if (panel !== box) above.observe(panel);
@@ -1181,13 +1196,15 @@
     name: "caption",
     needs: [],
     start({ L, map, data, controller }, settings) {
-      let date, when, what, source;
+      let date, when, what, note, source;
       addPanel(L, map, "topleft", "mbt-caption", (box) => {
         el("h1", "mbt-title", t(settings.heading), box);
         date = el("div", "mbt-date", "", box);
         date.setAttribute("data-testid", "map-date");
         when = el("div", "mbt-when", "", box);
         what = el("div", "mbt-event", "", box);
+        note = el("div", "mbt-note", "", box);
+        note.hidden = true;
         source = el("div", "mbt-source", "", box);
       });
       let last;
@@ -1199,7 +1216,10 @@
         last = event;
         when.textContent = event ? t("Latest event, {date}:", { date: isoDay(event[0]) }) : "";
         what.textContent = event ? event[3] : "";
-        source.textContent = event ? t("Source: {source}", { source: data.sources[event[4]] }) : "";
+        note.textContent = event && event[5] ? event[5] : "";
+        note.hidden = !note.textContent;
+        const cited = event && event[4] !== null && event[4] !== void 0 ? data.sources[event[4]] : "";
+        source.textContent = cited ? t("Source: {source}", { source: cited }) : "";
       };
       map.on("mbt:day", (e) => update(e.day, e.event));
       update(controller.state.day);
@@ -1458,9 +1478,16 @@
     needs: [],
     start({ L, map, data, controller }, settings) {
       const ui = {};
-      const tourStops = () => data.tour.map(([day, view, title, index]) => {
+      let paceChosen = false;
+      const tourStops = () => data.tour.map(([day, view, title, index, hold, focus, note]) => {
         const event = index === null ? null : data.events[index];
-        return { day, view, event: event ? [day, event[1], event[2], title, event[4]] : null };
+        return {
+          day,
+          view,
+          focus: focus || null,
+          holdMs: paceChosen || !hold ? 0 : hold * 1e3,
+          event: [day, focus || (event ? event[1] : ""), event ? event[2] : "", title, event ? event[4] : null, note || ""]
+        };
       });
       const box = addPanel(L, map, "bottomleft", "mbt-timebar", (panel) => {
         panel.setAttribute("role", "group");
@@ -1506,7 +1533,10 @@
         });
         ui.tour.setAttribute("aria-pressed", "false");
         ui.pace = select(more, t("Seconds on each tour stop"), settings.paces.map((s) => [t("{seconds} s a stop", { seconds: s }), s]), settings.pace);
-        ui.pace.addEventListener("change", () => controller.setTourPace(1e3 * +ui.pace.value));
+        ui.pace.addEventListener("change", () => {
+          paceChosen = true;
+          controller.setTourPace(1e3 * +ui.pace.value);
+        });
         controller.setTourPace(1e3 * settings.pace);
         ui.field = dateField(row, data, controller);
       });
@@ -1532,6 +1562,8 @@
         /** A button at the end of the control's row, behind "More" on a narrow screen (the
             chart's toggle). */
         addButton: (text, label) => button(ui.more, text, label),
+        /** Start the tour of data.tour (the app's "Present this tour"). */
+        startTour: () => controller.tour(tourStops()),
         /** A list to choose from, at the end of the row (the language). */
         addSelect: (label, options, value) => select(ui.more, label, options, value)
       };
@@ -1945,12 +1977,14 @@
         state.tourPaceMs = ms;
         tour.setPace(ms);
       },
-      /** Hold each of *stops* ({day, event, view}) in turn; the app hears of the day at the end. */
+      /** Hold each of *stops* ({day, event, view, focus, holdMs}) in turn; the app hears of the
+          day at the end. A stop's focus is emitted (mbt:tourfocus) for the card to open. */
       tour(stops) {
         api.pause(false);
         tour.start(stops, state.tourPaceMs, (stop) => {
           if (stop.view && stop.view !== state.view) api.setView(stop.view, false);
           setDay(stop.day, stop.event);
+          if (stop.focus) emit("mbt:tourfocus", { iso3: stop.focus });
           settle(false);
         }, () => {
           emit("mbt:play", { playing: false });

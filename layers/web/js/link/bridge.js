@@ -74,7 +74,21 @@ export function streamlitHost(win = window) {
       const sequence = createSequence(controller.state.day);
       const lang = win.document.documentElement.lang;
       const card = parts.card || null;
-      let chosen = lang, focus = first && first.focus ? first.focus : null;
+      let chosen = lang, focus = first && first.focus ? first.focus : null, tourStart = 0;
+      /* A presenter's own tour from the app (its rows as layers/web/payload.py tour_payload
+         makes them), else the page's; a new tourStart starts it. */
+      const builtIn = data.tour;
+      const useTour = (args) => {
+        data.tour = Array.isArray(args.tour) && args.tour.length ? args.tour : builtIn;
+        if (typeof args.tourStart === "number" && args.tourStart > tourStart) {
+          tourStart = args.tourStart;
+          if (parts.timebar) parts.timebar.startTour();
+        }
+      };
+      if (first) {
+        tourStart = first.tourStart || 0;  /* opened again (a reload): no tour restarts */
+        data.tour = Array.isArray(first.tour) && first.tour.length ? first.tour : builtIn;
+      }
       const report = () => {
         const {day, view} = controller.state;
         const seq = sequence.report(day);
@@ -96,6 +110,7 @@ export function streamlitHost(win = window) {
           win.location.reload();  /* Streamlit sends the arguments again to the new document */
           return;
         }
+        useTour(args);
         /* The app chose a country (its own search): its card opens, as the map's Find does. */
         const wanted = args.focus || null;
         if (card && wanted !== focus && (wanted === null || Object.hasOwn(data.units, wanted))) {

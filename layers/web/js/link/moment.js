@@ -5,9 +5,9 @@
 
 import {isoDay, parseDay} from "../core/days.js";
 
-/* Parameters that belong to the page the map is shown in (Streamlit's embedding), kept as they
-   are when the map writes its own. */
-const KEPT = ["embed", "embed_options"];
+/* Parameters that belong to the page the map is shown in (Streamlit's embedding, the app's
+   tour), kept as they are when the map writes its own. */
+const KEPT = ["embed", "embed_options", "tour"];
 
 /** The query string ("?date=...") for a moment, keeping the page's own parameters of *current*. */
 export function momentQuery({day, view, lang, focus, present}, current = "") {

@@ -110,12 +110,14 @@ export function createController({emit, start, end, eventDays, day, view, views,
     },
     setPresent(on) { state.present = on; },
     setTourPace(ms) { state.tourPaceMs = ms; tour.setPace(ms); },
-    /** Hold each of *stops* ({day, event, view}) in turn; the app hears of the day at the end. */
+    /** Hold each of *stops* ({day, event, view, focus, holdMs}) in turn; the app hears of the
+        day at the end. A stop's focus is emitted (mbt:tourfocus) for the card to open. */
     tour(stops) {
       api.pause(false);
       tour.start(stops, state.tourPaceMs, (stop) => {
         if (stop.view && stop.view !== state.view) api.setView(stop.view, false);
         setDay(stop.day, stop.event);
+        if (stop.focus) emit("mbt:tourfocus", {iso3: stop.focus});
         settle(false);
       }, () => {
         emit("mbt:play", {playing: false});
