@@ -410,3 +410,63 @@ def test_site_files_zip_and_the_readme_snippet(treaty, geometry):
     assert sorted(names) == sorted(f"mine-ban-treaty-map/{name}" for name in files)
     readme = (DATA_DIR.parent / "README.md").read_text(encoding="utf-8")
     assert embed_snippet(day("2026-02-20"), "eastern") in readme
+
+
+TOUR = (
+    "date,view,focus,title,note,hold,title_lv\n"
+    "2025-06-27,eastern,LVA,Three notices,The Baltic States notify.,2,Trīs paziņojumi\n"
+    "2026-02-20,world,,Five out,,1,Pieci ārā\n"
+)
+
+
+def test_a_tour_file_makes_a_gif_of_its_stops_in_the_language(tmp_path):
+    from PIL import Image
+
+    (tmp_path / "mine.csv").write_text(TOUR, encoding="utf-8")
+    out = tmp_path / "t.gif"
+    size = ["--width", "480", "--height", "270"]
+    result = run(
+        "gif", "--out", str(out), "--tour", str(tmp_path / "mine.csv"), "--lang", "lv", *size
+    )
+    assert result.returncode == 0, result.stderr
+    with Image.open(out) as gif:
+        durations = []
+        for index in range(gif.n_frames):
+            gif.seek(index)
+            durations.append(gif.info["duration"])
+    assert durations == [2000, 1000]  # a frame a stop, each held its seconds
+
+
+def test_a_tour_is_drawn_stop_by_stop_with_its_title_in_the_caption(treaty, geometry):
+    from layers.export.animation import _toured
+    from layers.tours import read_tour
+
+    stops = read_tour(TOUR.encode(), "mine.csv", treaty).stops_in("lv")
+    drawn = list(_drawn_texts(treaty, geometry, stops))
+    assert any("Trīs paziņojumi" in text for text in drawn[0])
+    assert any(text == "2025. gada 27. jūnijs" for text in drawn[0])  # CLDR's Latvian long date
+    assert any("Pieci ārā" in text for text in drawn[1])
+    assert len(list(_toured(treaty, geometry, stops, 320, 180, None, "lv"))) == 2
+
+
+def _drawn_texts(treaty, geometry, stops):
+    from layers.export.animation import stop_event
+    from layers.picture.render import Frame, MapRenderer
+
+    for stop in stops:
+        renderer = MapRenderer(treaty, geometry.countries, geometry.borders, stop.view, 480, 270,
+                               (stop.day, stop.day), "lv")  # fmt: skip
+        renderer.image(Frame(stop.day, stop_event(treaty, stop)))
+        yield renderer.drawn
+
+
+def test_a_bad_tour_file_exits_2_naming_each_problem(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("date,view,title\n2025-13-01,moon,\n", encoding="utf-8")
+    result = run("mp4", "--out", str(tmp_path / "t.mp4"), "--tour", str(bad))
+    assert result.returncode == 2
+    assert f"{bad}:2: date: '2025-13-01' is not a real calendar date" in result.stderr
+    assert f"{bad}:2: view: 'moon' is not a view (world, europe, eastern)" in result.stderr
+    assert not (tmp_path / "t.mp4").exists()
+    result = run("png", "--out", str(tmp_path / "t.png"), "--tour", str(bad))
+    assert result.returncode == 2 and "png does not take a tour" in result.stderr

@@ -4,6 +4,9 @@ on failure)::
     python -m layers.export FORMAT --out FILE [--date D | --from D --to D] [--view VIEW]
                             [--width W --height H] [--fps N] [--what statuses|events]
     python -m layers.export site --out DIR [--date D] [--view VIEW] [--base-url URL]
+    python -m layers.export gif|mp4|pptx --out FILE --tour TOUR.csv   (a presenter's tour)
+
+Every format takes --lang (en, pl, lt, lv, et, fi, uk).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from layers.export.images import png_bytes
 from layers.export.site import site_files, site_problem, write_site
 from layers.export.vector import PAPERS, pdf_bytes, svg_bytes
 from layers.i18n import LANGUAGES
+from layers.tours import TourError, read_tour
 from layers.views import BELT_END, BELT_START, VIEWS, timeline_end
 
 FORMATS = ("png", "gif", "mp4", "html", "csv", "site", "svg", "pdf", "pptx")
@@ -56,6 +60,9 @@ def _parser() -> argparse.ArgumentParser:
         "--base-url", default="", help="site: its address, for absolute link-preview tags"
     )
     parser.add_argument("--paper", default="a4", help="pdf: a4 or 16:9")
+    parser.add_argument(
+        "--tour", type=Path, help="gif, mp4, pptx: a tour file (CSV, README 'Tours')"
+    )
     parser.add_argument(
         "--lang", default="en", help="the language of every export: " + ", ".join(LANGUAGES)
     )
@@ -91,7 +98,30 @@ def check_arguments(args, treaty: Treaty, today: dt.date) -> dict:
         raise UsageError(f"--what: {args.what!r} is not statuses or events")
     if args.lang not in LANGUAGES:
         raise UsageError(f"--lang: {args.lang!r} is not one of {', '.join(LANGUAGES)}")
+    if args.tour is not None:
+        return _tour_options(args, treaty, today)
     return _options(args, treaty, today, view) | {"lang": args.lang}
+
+
+def _tour_options(args, treaty: Treaty, today: dt.date) -> dict:
+    """A tour file's stops for a GIF, MP4 or deck, checked as the app checks an upload."""
+    if args.format not in ("gif", "mp4", "pptx"):
+        raise UsageError(f"--tour: {args.format} does not take a tour (gif, mp4 and pptx do)")
+    if args.date or args.start or args.end or args.view:
+        raise UsageError("--date/--from/--to/--view: a tour gives its own dates and views")
+    try:
+        data = args.tour.read_bytes()
+    except OSError as error:
+        raise UsageError(f"--tour: cannot read {args.tour} ({error.strerror})") from None
+    try:
+        tour = read_tour(data, str(args.tour), treaty, timeline_end(treaty, today))
+    except TourError as error:
+        raise UsageError("--tour: the file does not validate:\n" + "\n".join(
+            str(problem) for problem in error.problems)) from None  # fmt: skip
+    options = {"stops": tour.stops_in(args.lang), "lang": args.lang}
+    if args.format != "pptx":
+        options |= {"width": args.width, "height": args.height, "fps": args.fps}
+    return options
 
 
 def _options(args, treaty: Treaty, today: dt.date, view: str) -> dict:
