@@ -214,6 +214,7 @@ def heading(css: str, present: bool) -> None:
             format_func=lambda code: LANGUAGES[code].name,
             key="lang_choice",
             on_change=follow_language,
+            label_visibility="collapsed",  # named for screen readers; one line, as the switch
         )
         toggle.toggle(
             _("Presentation mode"), key="present_toggle", value=False, on_change=follow_toggle

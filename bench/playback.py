@@ -1,6 +1,7 @@
 """Benchmark of the map app in Debian's headless Chromium; the last line printed is one JSON object.
 
     python bench/playback.py [--steps 30] [--jumps 24] [--naive-steps 24] [--play-seconds 10]
+    python bench/playback.py --lang pl    # English and Polish side by side (issue 15)
 
 Everything is measured side by side in one run on this machine (timings are noisy: read the
 medians and the ratios). Each figure is timed in the page, on one clock, from the input to the
@@ -67,6 +68,7 @@ from bench.harness import (
     streamlit_server,
     wait_idle,
 )
+from layers.i18n import long_date, translator
 from layers.style import STATUS_STYLE
 
 LEAFLET = ROOT / "layers" / "assets" / "leaflet"
@@ -169,13 +171,22 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
-def cold_start(playwright, script: str, ready) -> float:
+LANG = ["en"]  # the language measured (--lang switches it for its second run)
+
+
+def heading(day: dt.date) -> str:
+    """The heading of the panels under the map for *day*, in the language measured."""
+    gettext = translator(LANG[0])[0]
+    return gettext("Events around {date}").replace("{date}", long_date(day, LANG[0]))
+
+
+def cold_start(playwright, script: str, ready, query: str = "") -> float:
     """Seconds from starting the server to *ready(page)* returning in a fresh browser page."""
     started = time.monotonic()
     with streamlit_server(script) as base:
         browser = launch(playwright)
         page = new_page(browser)
-        page.goto(base)
+        page.goto(base + query)
         ready(page)
         elapsed = time.monotonic() - started
         browser.close()
@@ -221,13 +232,13 @@ def measure_steps(page, frame, steps: int, jumps: int) -> dict:
     page.wait_for_function("location.search.includes('view=world')")
     wait_idle(page)
     frame.evaluate(f"MBT.setDay(MBT.parseDay('{JUMP[1]}'))")  # the first jump goes back
-    page.get_by_text(f"Events around {dt.date.fromisoformat(JUMP[1]):%-d %B %Y}").wait_for()
+    page.get_by_text(heading(dt.date.fromisoformat(JUMP[1]))).wait_for()
     wait_idle(page)
     frame.evaluate("window.__snapshot()")
     for i in range(jumps):
         slider.press("j")
         day = dt.date.fromisoformat(JUMP[i % 2])
-        page.get_by_text(f"Events around {day:%-d %B %Y}").wait_for(timeout=15000)
+        page.get_by_text(heading(day)).wait_for(timeout=15000)
         wait_idle(page)
     frame.wait_for_function("n => (window.__paints.j || []).length >= n", arg=jumps)
     jumped = paints(frame, "j")
@@ -269,7 +280,7 @@ def measure_syncs(page, frame, syncs: int, sync_steps: int) -> dict:
     return {"sync_ms": sync_ms, "sync_step_ms": sync_step_ms}
 
 
-def measure_app(playwright, args) -> dict:
+def measure_app(playwright, args, syncs: bool = True) -> dict:
     with streamlit_server("app.py") as base:
         browser = launch(playwright)
         pid = browser_pid()
@@ -282,9 +293,9 @@ def measure_app(playwright, args) -> dict:
         page.on("request", lambda _: last.append(time.monotonic()))
         page.on("requestfinished", lambda r: received.append(r.sizes()["responseBodySize"]))
         page.on("requestfinished", lambda _: last.append(time.monotonic()))
-        page.goto(f"{base}/?date=2025-03-01&view=eastern")
+        page.goto(f"{base}/?date=2025-03-01&view=eastern&lang={LANG[0]}")
         frame = map_frame(page, on="2025-03-01")
-        page.get_by_text("Events around 1 March 2025").wait_for()
+        page.get_by_text(heading(dt.date(2025, 3, 1))).wait_for()
         wait_idle(page)
         # Bytes counted once the network is quiet (no request begun or ended for 0.5 s, as
         # Playwright's "networkidle", which a page already loaded does not wait for again).
@@ -294,7 +305,8 @@ def measure_app(playwright, args) -> dict:
         page_bytes = sum(received)
         result = measure_steps(page, frame, args.steps, args.jumps)
         result |= measure_play(page, frame, sockets, pid, args.play_seconds)
-        result |= measure_syncs(page, frame, args.syncs, args.naive_steps)
+        if syncs:  # its probe reads the English heading
+            result |= measure_syncs(page, frame, args.syncs, args.naive_steps)
         result |= {"external": requests.external(), "page_bytes": page_bytes}
         browser.close()
     return result
@@ -431,7 +443,16 @@ def main() -> None:
         "measure only its steps, jumps, frames and syncs (targets at 4x: step p95 <= 100 ms, "
         "frames p95 <= 50 ms)",
     )
+    parser.add_argument(
+        "--lang",
+        default=None,
+        help="measure English and this language side by side (cold start, steps, jumps, "
+        "frames; issue 15: unchanged within noise)",
+    )
     args = parser.parse_args()
+    if args.lang:
+        languages(args)
+        return
     if args.cpu_slowdown > 1:
         throttled(args)
         return
@@ -449,6 +470,39 @@ def main() -> None:
     if app["external"]:
         print("external requests:", *app["external"], sep="\n  ", file=sys.stderr)
     print_report(result)
+    print(json.dumps(result))
+
+
+def languages(args) -> None:
+    """English and *args.lang* side by side: cold starts alternating, then each one's steps,
+    jumps and frames; medians and ratios (lang / English)."""
+    with sync_playwright() as playwright:
+        colds: dict[str, list[float]] = {"en": [], args.lang: []}
+        for _ in range(args.cold_starts):
+            for lang in colds:
+                query = f"/?date=2025-03-01&view=eastern&lang={lang}"
+                colds[lang].append(cold_start(playwright, "app.py", map_painted, query))
+        runs = {}
+        for lang in colds:
+            LANG[0] = lang
+            runs[lang] = measure_app(playwright, args, syncs=False)
+        LANG[0] = "en"
+    p95 = lambda values: round(percentile(values, 95), 1)  # noqa: E731
+    result = {}
+    for lang, run in runs.items():
+        result[lang] = {
+            "cold_start_s": round(statistics.median(colds[lang]), 2),
+            "step_ms_p50": round(statistics.median(run["step_ms"]), 1),
+            "step_ms_p95": p95(run["step_ms"]),
+            "jump_ms_p95": p95(run["jump_ms"]),
+            "frame_ms_p95": p95(run["frame_ms"]),
+            "page_bytes": run["page_bytes"],
+            "external": len(run["external"]),
+        }
+    other, english = result[args.lang], result["en"]
+    result["ratio"] = {k: round(other[k] / english[k], 2) for k in english if english[k]}
+    for lang in result:
+        print(f"{lang:6}", "  ".join(f"{k}={v}" for k, v in result[lang].items()))
     print(json.dumps(result))
 
 

@@ -103,6 +103,10 @@ def main() -> None:
     for text, source in [*table_messages(), *js_messages()]:
         if text not in template:
             template.add(text, locations=[(source, 0)])
+        elif source not in {path for path, _line in template[text].locations}:
+            # Also read where the extractor found it (Python): the browser gets the messages
+            # of its sources (layers/i18n.py BROWSER_SOURCES), so every source is listed.
+            template[text].locations.append((source, 0))
     for text, context, source in event_messages():
         if template.get(text, context=context) is None:
             template.add(text, locations=[(source, 0)], context=context)

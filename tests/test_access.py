@@ -302,15 +302,22 @@ def test_a_country_is_found_by_keyboard_accents_and_case_ignored(server, browser
     field.type("cote d'ivoire")  # typed keys stay in the field: the map does not play
     field.press("Enter")
     # Not drawn on the eastern flank (LAEA Europe): the map goes to the world, zooms to it and
-    # opens its tooltip, and says its status.
+    # opens its card (focus on its name), and says its status.
     frame.wait_for_function("MBT.view === 'world'")
-    tooltip = frame.locator(".mbt-tip").first
-    tooltip.wait_for()
-    assert "Côte d'Ivoire" in tooltip.inner_text()
-    assert "State Party on 20 February 2026" in tooltip.inner_text()
+    card = frame.locator("[data-testid=card]")
+    card.wait_for()
+    assert card.get_attribute("role") == "dialog"
+    assert "Côte d'Ivoire" in card.locator("h2").inner_text()
+    assert "State Party on 20 February 2026" in card.inner_text()
+    assert frame.evaluate("document.activeElement.id") == card.locator("h2").get_attribute("id")
     said = frame.locator(".mbt-find [aria-live]").inner_text()
     assert said == "Côte d'Ivoire: State Party on 20 February 2026"
     assert not frame.evaluate("MBT.isPlaying()")
+    # Escape closes it, and focus goes back to the field it came from.
+    frame.locator("body").press("Escape")
+    card.wait_for(state="hidden")
+    assert frame.evaluate("document.activeElement === document.querySelector('.mbt-find input')")
+    field.focus()
     field.fill("Atlantis")
     field.press("Enter")
     assert "No country found" in frame.locator(".mbt-find [aria-live]").inner_text()

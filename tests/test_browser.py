@@ -219,7 +219,7 @@ def test_the_url_follows_each_settled_date_in_place(server, offline_page):
     for day in (dt.date(2025, 7, 1), dt.date(2026, 1, 5), dt.date(1999, 3, 1)):
         frame.evaluate(f"MBT.setDay(MBT.parseDay('{day}'))")
         panels_show(page, day)
-        assert page.url.endswith(f"/?date={day}&view=eastern")
+        assert page.url.endswith(f"/?date={day}&view=eastern&lang=en")
     frame.get_by_role("button", name="Europe").click()
     page.wait_for_function("location.search === '?date=1999-03-01&view=europe'")
     assert page.url.endswith("/?date=1999-03-01&view=europe")
@@ -257,7 +257,7 @@ def test_the_url_keeps_streamlits_embedding_parameters(server, offline_page):
     frame.evaluate("MBT.setDay(MBT.parseDay('2025-07-01'))")
     panels_show(page, dt.date(2025, 7, 1))
     query = page.url.split("?", 1)[1]
-    assert query == "date=2025-07-01&view=eastern&embed=true&embed_options=show_toolbar"
+    assert query == "date=2025-07-01&view=eastern&lang=en&embed=true&embed_options=show_toolbar"
 
 
 def test_belt_grows_with_the_withdrawals(server, offline_page):

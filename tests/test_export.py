@@ -470,3 +470,28 @@ def test_a_bad_tour_file_exits_2_naming_each_problem(tmp_path):
     assert not (tmp_path / "t.mp4").exists()
     result = run("png", "--out", str(tmp_path / "t.png"), "--tour", str(bad))
     assert result.returncode == 2 and "png does not take a tour" in result.stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "pl", "lt", "lv", "et", "fi", "uk"])
+def test_a_png_in_each_language_draws_its_words(treaty, geometry, lang):
+    """The strings the renderer drew (its own list), against Babel's CLDR data and the catalogue:
+    the long date, a status label, Lithuania's name and the belt's kilometres."""
+    from babel import Locale
+    from babel.dates import format_date
+
+    from layers.export.images import map_renderer
+    from layers.i18n import LANGUAGES, catalogue, km
+    from layers.picture.render import Frame
+
+    when = day("2026-02-20")
+    renderer = map_renderer(treaty, geometry, "eastern", 1920, 1080, when, lang)
+    renderer.image(Frame(when))
+    drawn = renderer.drawn
+    locale = Locale.parse(LANGUAGES[lang].locale)
+    assert format_date(when, "long", locale=locale) in drawn
+    withdrawn = catalogue(lang).get("Withdrawn")
+    assert (withdrawn.string if lang != "en" else "Withdrawn") in drawn
+    assert (locale.territories["LT"] if lang != "en" else "Lithuania") in drawn
+    belt = next(text for text in drawn if km(3654, lang) in text)
+    assert km(3087, lang) in belt
+    assert "Belt: 3,654" not in belt or lang == "en"  # not the English line in another language

@@ -209,6 +209,11 @@ def test_browser_data_is_json_with_its_messages(lang):
         assert data["messages"][text] == gettext(text)
     for text, _source in update.js_messages():
         assert text in data["messages"]
+    # The tables' words the map passes to t() (statuses, views, speeds, the caption's heading,
+    # key dates), also where Python draws them: the caption's heading was once left out.
+    for text, source in update.table_messages():
+        if source.startswith(("layers/web/", "layers/style.py", "layers/views.py", "geodata/m")):
+            assert data["messages"].get(text) == gettext(text), text
 
 
 COUNTRIES = {  # POL, LTU, FIN, UKR

@@ -82,7 +82,7 @@ def test_opens_on_the_linked_moment_plays_and_the_url_follows(browser, served):
     paused = page.evaluate("MBT.isoDay(MBT.day)")
     assert paused > "2025-12-27"
     page.wait_for_function(f"location.search.includes('date={paused}')", timeout=5000)
-    assert page.evaluate("location.search") == f"?date={paused}&view=eastern"
+    assert page.evaluate("location.search") == f"?date={paused}&view=eastern&lang=en"
     assert page.evaluate("history.length") == history  # replaced in place, no entry added
     assert page.locator(".mbt-events").count() == 1  # the page's events list
     assert [u for u in requested if not u.startswith(served)] == []

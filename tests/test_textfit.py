@@ -13,6 +13,7 @@ from geodata.belt import measured, population, totals_runs
 from geodata.geometry import load_geometry
 from geodata.model import OPENED
 from geodata.timeline import dated_events
+from layers.i18n import LANGUAGES, event_title, long_date, speaking
 from layers.picture.panels import Panels, font, wrap
 from layers.picture.render import Frame, MapRenderer
 
@@ -28,10 +29,10 @@ def belts(treaty):
     return totals_runs(treaty, lengths, population(geometry.countries))
 
 
-def hardest_events(treaty):
-    """The events with the longest title and the longest source, and Poland's exit."""
+def hardest_events(treaty, lang="en"):
+    """The events with the longest title (in *lang*) and the longest source, and Poland's exit."""
     events = [e for e in dated_events(treaty) if e.precision == "day"]
-    longest_title = max(events, key=lambda e: len(e.title))
+    longest_title = max(events, key=lambda e: len(event_title(e, lang)))
     longest_source = max(events, key=lambda e: len(e.source))
     poland = next(e for e in events if e.day == dt.date(2026, 2, 20) and e.iso3 == "POL")
     return [longest_title, longest_source, poland]
@@ -41,12 +42,23 @@ def inside(box, panel) -> bool:
     return panel[0] <= box[0] and panel[1] <= box[1] and box[2] <= panel[2] and box[3] <= panel[3]
 
 
+@pytest.mark.parametrize("lang", list(LANGUAGES))
 @pytest.mark.parametrize("size", SIZES)
-def test_every_text_lies_inside_its_panel(treaty, belts, size):
+def test_every_text_lies_inside_its_panel(treaty, belts, size, lang):
+    with speaking(lang):  # the words, and so the panels' sizes, of that language
+        check_panels(treaty, belts, size, lang)
+
+
+def check_panels(treaty, belts, size, lang):
     panels = Panels(treaty, *size, SPAN, [totals for _, totals in belts])
     checked = 0
-    for event in hardest_events(treaty):
-        for day in (event.day, dt.date(2026, 2, 20)):
+    for event in hardest_events(treaty, lang):
+        # The longest day of the language's months (Finnish "syyskuuta", Lithuanian "rugsėjo").
+        longest_day = max(
+            (dt.date(2025, month, 28) for month in range(1, 13)),
+            key=lambda d: font(64).getlength(long_date(d, lang)),
+        )
+        for day in (event.day, dt.date(2026, 2, 20), longest_day):
             drawn, boxes = [], []
             belt = next(t for first, t in reversed(belts) if first <= day)
             panels.draw(Image.new("RGB", (1, 1)), day, event, belt, drawn, boxes)

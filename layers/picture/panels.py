@@ -135,6 +135,16 @@ class Panels:
         legend = (x0, round(24 * self.unit), right, self._legend_bottom(3))  # 3 belt rows at most
         return (caption, legend, self._timeline_box())
 
+    @cached_property
+    def date_size(self) -> int:
+        """The caption's date: 64 px at 1080, smaller if the language's longest date (its
+        longest month name) would not fit the caption ("28 października 2025")."""
+        u = self.unit
+        size, inner = round(64 * u), round(CAPTION_WIDTH * u) - 2 * round(18 * u)
+        face = font(size, True)
+        longest = max(face.getlength(date_text(dt.date(2025, m, 28))) for m in range(1, 13))
+        return size if longest <= inner else int(size * inner / longest)
+
     def _panel(self, pen: Pen, name: str, box: Box) -> None:
         paper = (*rgb(PALETTE["paper"]), 240)
         pen.rounded_rectangle(box, radius=round(8 * self.unit), fill=paper)
@@ -169,7 +179,7 @@ class Panels:
         heading = _("Ottawa Convention status").upper()
         pen.text((x, y), heading, font=font(round(18 * u), True), fill=text)
         y += round(26 * u)
-        pen.text((x, y), date_text(day), font=font(round(64 * u), True), fill=text)
+        pen.text((x, y), date_text(day), font=font(self.date_size, True), fill=text)
         y += round(86 * u)
         for row, face, gap in self._caption_lines(event):
             pen.text((x, y), row, font=face, fill=text)

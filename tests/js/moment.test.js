@@ -54,3 +54,12 @@ test("the country whose card is open is part of the moment, when the data has it
   assert.deepEqual(readMoment("?focus=pol", withUnits), {});
   assert.deepEqual(readMoment("?focus=__proto__", withUnits), {});
 });
+
+test("a page on its own opens in the browser's first language it has", async () => {
+  const {browserLanguage} = await import("../../layers/web/js/link/standalone.js");
+  const langs = {en: 1, pl: 1, uk: 1};
+  assert.equal(browserLanguage(["de-DE", "pl-PL", "en"], langs), "pl");
+  assert.equal(browserLanguage(["uk_UA"], langs), "uk");
+  assert.equal(browserLanguage(["de", "fr"], langs), undefined);
+  assert.equal(browserLanguage([undefined, "__proto__"], langs), undefined);
+});

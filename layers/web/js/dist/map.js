@@ -394,6 +394,7 @@
       embedded: false,
       async opening(data) {
         const opened2 = readMoment(win.location.search, data);
+        if (!opened2.lang) opened2.lang = browserLanguage(win.navigator.languages || [win.navigator.language], data.langs);
         present = !!opened2.present;
         win.document.body.classList.toggle("mbt-present", present);
         return opened2;
@@ -419,6 +420,13 @@
         fullScreen(win, false);
       }
     };
+  }
+  function browserLanguage(preferred, langs) {
+    for (const tag of preferred) {
+      const code = String(tag || "").toLowerCase().split(/[-_]/)[0];
+      if (Object.hasOwn(langs, code)) return code;
+    }
+    return void 0;
   }
 
   // layers/web/js/layer/patterns.js
@@ -1403,17 +1411,31 @@
   // layers/web/js/control/language.js
   var language = {
     name: "language",
-    needs: ["timebar"],
-    after: ["chart"],
-    start({ data, host, parts: parts2 }) {
+    needs: ["views", "timebar"],
+    start({ map, data, host, parts: parts2 }) {
       const options = Object.entries(data.languages).filter(([code]) => Object.hasOwn(data.langs, code));
-      const choice = parts2.timebar.addSelect(t("Language"), options.map(([code, name]) => [name, code]), data.lang);
-      choice.classList.add("mbt-language");
-      for (const option of choice.options) option.lang = option.value;
-      choice.addEventListener("change", () => host.setLanguage(choice.value));
-      return { choice };
+      const choices = [
+        listIn(map.getContainer().querySelector(".mbt-views"), options, data.lang, "mbt-language mbt-language-wide"),
+        parts2.timebar.addSelect(t("Language"), options.map(([code, name]) => [name, code]), data.lang)
+      ];
+      choices[1].classList.add("mbt-language", "mbt-language-narrow");
+      for (const choice of choices) {
+        for (const option of choice.options) option.lang = option.value;
+        choice.addEventListener("change", () => host.setLanguage(choice.value));
+      }
+      return { choices };
     }
   };
+  function listIn(parent, options, chosen, className) {
+    const node = el("select", className, null, parent);
+    node.setAttribute("aria-label", t("Language"));
+    for (const [code, name] of options) {
+      const option = el("option", "", name, node);
+      option.value = code;
+      if (code === chosen) option.selected = true;
+    }
+    return node;
+  }
 
   // layers/web/js/control/legend.js
   var SVG3 = "http://www.w3.org/2000/svg";

@@ -14,6 +14,8 @@ export function standaloneHost(win = window) {
     embedded: false,
     async opening(data) {
       const opened = readMoment(win.location.search, data);
+      /* No ?lang=: the browser's first language that the page has (as the app does). */
+      if (!opened.lang) opened.lang = browserLanguage(win.navigator.languages || [win.navigator.language], data.langs);
       present = !!opened.present;
       win.document.body.classList.toggle("mbt-present", present);
       return opened;
@@ -37,4 +39,13 @@ export function standaloneHost(win = window) {
     },
     fullScreen() { fullScreen(win, false); },
   };
+}
+
+/** The first of the browser's *preferred* languages ("pl-PL", "fi") that *langs* has, or undefined. */
+export function browserLanguage(preferred, langs) {
+  for (const tag of preferred) {
+    const code = String(tag || "").toLowerCase().split(/[-_]/)[0];
+    if (Object.hasOwn(langs, code)) return code;
+  }
+  return undefined;
 }

@@ -1,0 +1,102 @@
+"""A country's card in Debian's headless Chromium (issue 17): opened by a click, by ?focus= and
+by the app's list; what it says, against the data; it follows the date and closes with Escape."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from bench.harness import CHROMIUM, launch, map_frame, new_context, streamlit_server, two_frames
+from layers.i18n import km
+
+if not Path(CHROMIUM).exists() and not os.environ.get("CI"):
+    pytest.skip(f"{CHROMIUM} not installed (tests/run.sh installs it)", allow_module_level=True)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def single_file(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("card") / "map.html"
+    command = [sys.executable, "-m", "layers.export", "html", "--out", str(out)]
+    subprocess.run([*command, "--date", "2026-02-20"], check=True, cwd=ROOT, capture_output=True)
+    return out
+
+
+def test_a_click_opens_the_card_with_its_dates_sources_and_borders(browser, single_file, treaty):
+    context = new_context(browser, viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    page.goto(f"{single_file.as_uri()}?date=2026-02-20&view=eastern")
+    frame = map_frame(page, on="2026-02-20")
+    two_frames(frame)
+    frame.locator("path[data-iso3='POL']").first.click(force=True)
+    card = frame.locator("[data-testid=card]")
+    card.wait_for()
+    text = card.inner_text()
+    poland = treaty.units["POL"]
+    assert "Withdrawn on 20 February 2026" in text
+    # Its key dates from states.csv, as the page writes long dates, and a source.
+    for when in (poland.signature, poland.consent, poland.withdrawal_effective):
+        assert f"{when.day} {when:%B %Y}" in text, when
+    assert "UNODA" in text
+    # The belt: its borders with Russia (Kaliningrad) and Belarus, published, from the data.
+    assert "Belarus" in text and "Russia" in text
+    assert km(418, "en") in text or km(209, "en") in text
+    assert "?date=2026-02-20&view=eastern&lang=en&focus=POL" in page.url
+    # The date moves: the card follows (before the withdrawal took effect, it was notified).
+    frame.evaluate("MBT.setDay(MBT.parseDay('2025-09-01'))")
+    frame.wait_for_function(
+        "document.querySelector('[data-testid=card] .mbt-card-status').textContent"
+        ".startsWith('Withdrawal notified')"
+    )
+    frame.locator("body").press("Escape")
+    card.wait_for(state="hidden")
+    page.wait_for_function("!location.search.includes('focus=')")
+    context.close()
+
+
+def test_a_territory_and_a_state_not_yet_independent_say_whose_status_they_show(
+    browser, single_file
+):
+    context = new_context(browser, viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    page.goto(f"{single_file.as_uri()}?date=2010-01-01&view=world&focus=SSD")
+    frame = map_frame(page, on="2010-01-01")
+    card = frame.locator("[data-testid=card]")
+    card.wait_for()
+    assert "Part of Sudan until" in card.inner_text()
+    page.goto(f"{single_file.as_uri()}?date=2026-02-20&view=world&focus=GRL&lang=pl")
+    frame = map_frame(page, on="2026-02-20")
+    card = frame.locator("[data-testid=card]")
+    card.wait_for()
+    assert "Grenlandia" in card.inner_text() and "Dania" in card.inner_text()
+    context.close()
+
+
+def test_the_apps_list_and_focus_link_open_the_card_and_the_panels_follow(browser):
+    with streamlit_server() as base:
+        context = new_context(browser, viewport={"width": 1366, "height": 900})
+        page = context.new_page()
+        page.goto(f"{base}/?date=2026-02-20&view=eastern&focus=FIN")
+        frame = map_frame(page, on="2026-02-20")
+        frame.locator("[data-testid=card]").wait_for()
+        assert "Finland" in frame.locator("[data-testid=card] h2").inner_text()
+        page.get_by_text("Events of Finland").wait_for(timeout=20000)
+        # Closed on the map: the app's panels go back to the date's events.
+        frame.locator("[data-testid=card] .mbt-card-close").click()
+        page.get_by_text("Events around 20 February 2026").wait_for(timeout=20000)
+        assert "focus=" not in page.url
+        context.close()
