@@ -100,3 +100,32 @@ def test_the_apps_list_and_focus_link_open_the_card_and_the_panels_follow(browse
         page.get_by_text("Events around 20 February 2026").wait_for(timeout=20000)
         assert "focus=" not in page.url
         context.close()
+
+
+def test_a_presenters_tour_from_a_link_plays_with_its_note_and_its_countrys_card(browser, treaty):
+    from layers.tours import read_tour, tour_param
+
+    text = (
+        "date,view,focus,title,note,hold\n"
+        "2025-06-27,eastern,LVA,Three notices,<i>The Baltic States</i> notify.,30\n"
+        "2026-02-20,world,,Five out,,30\n"
+    )
+    link = tour_param(read_tour(text.encode(), "mine.csv", treaty))
+    with streamlit_server() as base:
+        context = new_context(browser, viewport={"width": 1366, "height": 900})
+        page = context.new_page()
+        page.goto(f"{base}/?date=2026-02-20&view=eastern&tour={link}")
+        frame = map_frame(page, on="2026-02-20")
+        tour = frame.get_by_role("button", name="Your tour: its stops, one at a time")
+        assert tour.inner_text() == "Your tour"
+        tour.click()
+        frame.wait_for_function("MBT.isoDay(MBT.day) === '2025-06-27'")
+        caption = frame.locator(".mbt-caption")
+        assert "Three notices" in caption.inner_text()
+        assert "<i>The Baltic States</i> notify." in caption.inner_text()  # text, not markup
+        assert frame.locator(".mbt-caption i").count() == 0
+        card = frame.locator("[data-testid=card]")
+        card.wait_for()
+        assert "Latvia" in card.locator("h2").inner_text()
+        assert f"tour={link}" in page.url  # the map's own URL writes keep the app's tour
+        context.close()

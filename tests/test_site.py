@@ -145,3 +145,12 @@ def test_from_file_the_page_loads_but_chromium_refuses_the_data_fetch(browser, s
     assert page.evaluate("typeof window.L") == "object"  # Leaflet's script, from file://
     assert all(u.startswith("file://") for u in requested)
     context.close()
+
+
+def test_the_site_fetches_only_the_language_it_shows(browser, served, site):
+    page, requested = open_page(browser, served + LINK + "&lang=lt")
+    assert page.locator("[data-testid=map-date]").inner_text() == "2025 m. gruodžio 27 d."
+    packs = [url for url in requested if "/lang-" in url]
+    assert len(packs) == 1 and "/lang-lt." in packs[0], packs
+    assert len(list(site.glob("lang-*.json"))) == 7  # every language is there to be chosen
+    page.context.close()

@@ -105,6 +105,14 @@ export const timebar = {
       addButton: (text, label) => button(ui.more, text, label),
       /** Start the tour of data.tour (the app's "Present this tour"). */
       startTour: () => controller.tour(tourStops()),
+      /** The tour button names a presenter's own tour (the app sent one) or the belt's. */
+      ownTour(own) {
+        ui.tour.textContent = own ? t("Your tour") : t("Tour of the belt");
+        const label = own ? t("Your tour: its stops, one at a time")
+          : t("Tour of the belt. Guided tour: the key events of 2025-26, one at a time");
+        ui.tour.title = label;
+        ui.tour.setAttribute("aria-label", label);
+      },
       /** A list to choose from, at the end of the row (the language). */
       addSelect: (label, options, value) => select(ui.more, label, options, value),
     };

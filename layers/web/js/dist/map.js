@@ -298,7 +298,9 @@
         let chosen = lang, focus = first && first.focus ? first.focus : null, tourStart = 0;
         const builtIn = data.tour;
         const useTour = (args) => {
-          data.tour = Array.isArray(args.tour) && args.tour.length ? args.tour : builtIn;
+          const own = Array.isArray(args.tour) && args.tour.length > 0;
+          if (own !== (data.tour !== builtIn) && parts2.timebar) parts2.timebar.ownTour(own);
+          data.tour = own ? args.tour : builtIn;
           if (typeof args.tourStart === "number" && args.tourStart > tourStart) {
             tourStart = args.tourStart;
             if (parts2.timebar) parts2.timebar.startTour();
@@ -306,7 +308,7 @@
         };
         if (first) {
           tourStart = first.tourStart || 0;
-          data.tour = Array.isArray(first.tour) && first.tour.length ? first.tour : builtIn;
+          useTour({ tour: first.tour });
         }
         const report = () => {
           const { day, view } = controller.state;
@@ -1586,6 +1588,13 @@
         addButton: (text, label) => button(ui.more, text, label),
         /** Start the tour of data.tour (the app's "Present this tour"). */
         startTour: () => controller.tour(tourStops()),
+        /** The tour button names a presenter's own tour (the app sent one) or the belt's. */
+        ownTour(own) {
+          ui.tour.textContent = own ? t("Your tour") : t("Tour of the belt");
+          const label = own ? t("Your tour: its stops, one at a time") : t("Tour of the belt. Guided tour: the key events of 2025-26, one at a time");
+          ui.tour.title = label;
+          ui.tour.setAttribute("aria-label", label);
+        },
         /** A list to choose from, at the end of the row (the language). */
         addSelect: (label, options, value) => select(ui.more, label, options, value)
       };

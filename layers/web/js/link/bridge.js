@@ -79,7 +79,9 @@ export function streamlitHost(win = window) {
          makes them), else the page's; a new tourStart starts it. */
       const builtIn = data.tour;
       const useTour = (args) => {
-        data.tour = Array.isArray(args.tour) && args.tour.length ? args.tour : builtIn;
+        const own = Array.isArray(args.tour) && args.tour.length > 0;
+        if (own !== (data.tour !== builtIn) && parts.timebar) parts.timebar.ownTour(own);
+        data.tour = own ? args.tour : builtIn;
         if (typeof args.tourStart === "number" && args.tourStart > tourStart) {
           tourStart = args.tourStart;
           if (parts.timebar) parts.timebar.startTour();
@@ -87,7 +89,7 @@ export function streamlitHost(win = window) {
       };
       if (first) {
         tourStart = first.tourStart || 0;  /* opened again (a reload): no tour restarts */
-        data.tour = Array.isArray(first.tour) && first.tour.length ? first.tour : builtIn;
+        useTour({tour: first.tour});
       }
       const report = () => {
         const {day, view} = controller.state;
