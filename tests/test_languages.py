@@ -104,7 +104,8 @@ def test_the_single_file_switches_language_with_no_network(browser, single_file)
     page = context.new_page()
     page.goto(f"{single_file.as_uri()}?date=2025-06-27&view=eastern")
     frame = map_frame(page, on="2025-06-27")
-    frame.locator("select.mbt-language").select_option("uk")
+    frame.get_by_role("button", name="Language: English").click()
+    frame.locator("#mbt-language-list").get_by_role("button", name="Українська").click()
     page.wait_for_url("**lang=uk**")
     frame = map_frame(page, on="2025-06-27")  # the same moment, now in Ukrainian
     assert frame.evaluate("document.documentElement.lang") == "uk"

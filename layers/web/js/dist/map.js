@@ -1414,29 +1414,54 @@
   var language = {
     name: "language",
     needs: ["views", "timebar"],
-    start({ map, data, host, parts: parts2 }) {
+    start({ L, map, data, host, parts: parts2 }) {
       const options = Object.entries(data.languages).filter(([code]) => Object.hasOwn(data.langs, code));
-      const choices = [
-        listIn(map.getContainer().querySelector(".mbt-views"), options, data.lang, "mbt-language mbt-language-wide"),
-        parts2.timebar.addSelect(t("Language"), options.map(([code, name]) => [name, code]), data.lang)
-      ];
-      choices[1].classList.add("mbt-language", "mbt-language-narrow");
-      for (const choice of choices) {
-        for (const option of choice.options) option.lang = option.value;
-        choice.addEventListener("change", () => host.setLanguage(choice.value));
-      }
-      return { choices };
+      const choose = (code) => {
+        if (code !== data.lang) host.setLanguage(code);
+      };
+      const menu = languageMenu(map, map.getContainer().querySelector(".mbt-views"), options, data.lang, choose);
+      const list = parts2.timebar.addSelect(t("Language"), options.map(([code, name]) => [name, code]), data.lang);
+      list.classList.add("mbt-language", "mbt-language-narrow");
+      for (const option of list.options) option.lang = option.value;
+      list.addEventListener("change", () => choose(list.value));
+      L.DomEvent.disableClickPropagation(menu.box);
+      map.fire("mbt:panels");
+      return { menu, list };
     }
   };
-  function listIn(parent, options, chosen, className) {
-    const node = el("select", className, null, parent);
-    node.setAttribute("aria-label", t("Language"));
+  function languageMenu(map, parent, options, chosen, choose) {
+    const box = el("div", "mbt-language mbt-language-wide", null, parent);
+    const names = Object.fromEntries(options);
+    const toggle = button(box, chosen.toUpperCase(), null);
+    el("span", "mbt-sr", ` ${t("Language: {name}", { name: names[chosen] })}`, toggle);
+    el("span", "", " ▾", toggle).setAttribute("aria-hidden", "true");
+    toggle.title = t("Language: {name}", { name: names[chosen] });
+    toggle.setAttribute("aria-expanded", "false");
+    toggle.setAttribute("aria-controls", "mbt-language-list");
+    const list = el("ul", "mbt-language-list", null, box);
+    list.id = "mbt-language-list";
+    list.hidden = true;
+    const show = (on) => {
+      list.hidden = !on;
+      toggle.setAttribute("aria-expanded", String(on));
+      markOpen(map, toggle, on ? () => show(false) : null);
+    };
     for (const [code, name] of options) {
-      const option = el("option", "", name, node);
-      option.value = code;
-      if (code === chosen) option.selected = true;
+      const item = button(el("li", "", null, list), name, null, () => {
+        show(false);
+        choose(code);
+      });
+      item.lang = code;
+      item.setAttribute("aria-current", String(code === chosen));
     }
-    return node;
+    toggle.addEventListener("click", () => {
+      show(list.hidden);
+      if (!list.hidden) list.querySelector("[aria-current=true]").focus();
+    });
+    map.on("click", () => {
+      if (!list.hidden) show(false);
+    });
+    return { box, toggle, list };
   }
 
   // layers/web/js/control/legend.js
