@@ -204,19 +204,22 @@ def heading(css: str, present: bool) -> None:
     """The page's CSS, its title and the presentation switch, and notes on ignored parameters."""
     st.html(css)
     if not present:
-        title, language, toggle = st.columns([5, 1, 1], vertical_alignment="bottom")
+        title, controls = st.columns([5, 2], vertical_alignment="bottom")
         # The page's one h1 (sized in page.css), with no anchor link to Tab past.
         title.title(_("Mine Ban Treaty Map: the Ottawa Convention, 1997 to today"), anchor=False)
+        # The language and the switch on one row, also on a phone (where columns stack).
+        row = controls.container(horizontal=True, vertical_alignment="center", gap="small")
         st.session_state.lang_choice = st.session_state.lang  # the map may have changed it
-        language.selectbox(
+        row.selectbox(
             _("Language"),
             list(LANGUAGES),
             format_func=lambda code: LANGUAGES[code].name,
             key="lang_choice",
             on_change=follow_language,
             label_visibility="collapsed",  # named for screen readers; one line, as the switch
+            width=150,
         )
-        toggle.toggle(
+        row.toggle(
             _("Presentation mode"), key="present_toggle", value=False, on_change=follow_toggle
         )
     for note in st.session_state.get("ignored", []):
@@ -298,14 +301,18 @@ def events_and_table(treaty, day: dt.date, focus: str | None = None) -> None:
         # Only the columns shown: with the sources it is 89 KB a date, not 18 (the CSV has them).
         # A name is found in the page's language and in English, accents and case ignored.
         found = folded(search)
-        rows = [
-            {k: r[k] for k in STATUS_COLUMNS_SHOWN}
-            | {"name": name_of(r["iso3"], r["name"]), "status": status_label(Status(r["status"]))}
-            for r in status_rows(treaty, day)
-            if (not chosen or r["status"] in chosen)
-            and (not focus or focus in (r["iso3"], r["status_from"]))
-            and found in folded(" ".join((name_of(r["iso3"], r["name"]), r["name"], r["iso3"])))
-        ]
+        labels = {status: status_label(status) for status in Status}
+        rows = []
+        for r in status_rows(treaty, day):
+            if (chosen and r["status"] not in chosen) or (
+                focus and focus not in (r["iso3"], r["status_from"])
+            ):
+                continue
+            name = name_of(r["iso3"], r["name"])
+            if found and found not in folded(f"{name} {r['name']} {r['iso3']}"):
+                continue
+            shown = {k: r[k] for k in STATUS_COLUMNS_SHOWN}
+            rows.append(shown | {"name": name, "status": labels[Status(r["status"])]})
         columns = {
             "iso3": _("Code"),
             "name": _("Name"),

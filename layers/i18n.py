@@ -82,6 +82,7 @@ def catalogue(lang: str) -> Catalog:
         return read_po(file, locale=LANGUAGES[lang].locale)
 
 
+@cache
 def translator(lang: str):
     """``(gettext, ngettext)`` for *lang*; a message with no translation comes back in English.
     ``gettext(text, context)`` looks the message up under a gettext context (msgctxt)."""
