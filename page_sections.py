@@ -81,7 +81,7 @@ def or_stop(load, *args):
         return load(*args)
     except DataError as error:
         st.error(
-            "The data (tables or boundary layers) does not validate, so the map cannot be shown."
+            _("The data (tables or boundary layers) does not validate, so the map cannot be shown.")
         )
         st.code("\n".join(str(p) for p in error.problems), language=None)
         st.stop()
@@ -121,7 +121,11 @@ def tour_from_link(text: str, treaty, end: dt.date):
     except TourError as error:
         problems = "; ".join(str(problem) for problem in error.problems[:3])
         names = ", ".join(shipped_tours())
-        note = f"?tour= is not one of the tours ({names}) nor a tour link: {problems}"
+        note = _(
+            "?tour= is not one of the tours ({names}) nor a tour link: {problems}",
+            names=names,
+            problems=problems,
+        )
         return None, _short(note)
 
 
@@ -204,11 +208,11 @@ def heading(css: str, present: bool) -> None:
     """The page's CSS, its title and the presentation switch, and notes on ignored parameters."""
     st.html(css)
     if not present:
-        title, controls = st.columns([5, 2], vertical_alignment="bottom")
+        # The title, the language and the switch in one row, wrapping where the window is
+        # narrow (the title first, then the two controls together).
+        row = st.container(horizontal=True, vertical_alignment="bottom", key="heading")
         # The page's one h1 (sized in page.css), with no anchor link to Tab past.
-        title.title(_("Mine Ban Treaty Map: the Ottawa Convention, 1997 to today"), anchor=False)
-        # The language and the switch on one row, also on a phone (where columns stack).
-        row = controls.container(horizontal=True, vertical_alignment="center", gap="small")
+        row.title(_("Mine Ban Treaty Map: the Ottawa Convention, 1997 to today"), anchor=False)
         st.session_state.lang_choice = st.session_state.lang  # the map may have changed it
         row.selectbox(
             _("Language"),
@@ -217,7 +221,7 @@ def heading(css: str, present: bool) -> None:
             key="lang_choice",
             on_change=follow_language,
             label_visibility="collapsed",  # named for screen readers; one line, as the switch
-            width=150,
+            width=140,
         )
         row.toggle(
             _("Presentation mode"), key="present_toggle", value=False, on_change=follow_toggle
@@ -255,6 +259,7 @@ def choose_country(treaty) -> None:
         format_func=label,
         key="focus_choice",
         on_change=follow_focus,
+        placeholder=_("All countries"),
     )
 
 

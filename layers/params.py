@@ -8,7 +8,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from geodata.dates import parse_day
-from layers.i18n import LANGUAGES
+from layers.i18n import LANGUAGES, _
 from layers.views import VIEW_LABELS
 
 KNOWN = ("date", "view", "lang", "focus", "present", "tour")  # ?tour=: page_sections.py
@@ -57,7 +57,8 @@ def parse_params(
         _read_focus(state, params["focus"], units)
     unknown = [str(key) for key in params if key not in KNOWN]
     if unknown:
-        state.ignored.append("unknown parameter(s): " + ", ".join(_short(k) for k in unknown))
+        names = ", ".join(_short(k) for k in unknown)
+        state.ignored.append(_("unknown parameter(s): {names}", names=names))
     return state
 
 
@@ -68,10 +69,22 @@ def _read_date(state: PageState, text: str, start: dt.date, end: dt.date) -> Non
         day = None
     if day is None:
         state.ignored.append(
-            f"?date={_short(text)!r} is not a date; showing {state.day} (dates are YYYY-MM-DD)"
+            _(
+                "?date={value} is not a date; showing {day} (dates are YYYY-MM-DD)",
+                value=repr(_short(text)),
+                day=state.day,
+            )
         )
     elif not start <= day <= end:
-        state.ignored.append(f"?date={day} is outside {start} to {end}; showing {state.day}")
+        state.ignored.append(
+            _(
+                "?date={value} is outside {start} to {end}; showing {day}",
+                value=day,
+                start=start,
+                end=end,
+                day=state.day,
+            )
+        )
     else:
         state.day = day
 
@@ -81,7 +94,14 @@ def _read_view(state: PageState, view: str) -> None:
         state.view = view
     else:
         choices, shown = ", ".join(VIEW_LABELS), VIEW_LABELS[state.view]
-        state.ignored.append(f"?view={_short(view)!r} is not one of {choices}; showing {shown}")
+        state.ignored.append(
+            _(
+                "?view={value} is not one of {choices}; showing {shown}",
+                value=repr(_short(view)),
+                choices=choices,
+                shown=_(shown),
+            )
+        )
 
 
 def _read_lang(state: PageState, lang: str) -> None:
@@ -89,7 +109,14 @@ def _read_lang(state: PageState, lang: str) -> None:
         state.lang = lang
     else:
         choices, shown = ", ".join(LANGUAGES), LANGUAGES[state.lang].name
-        state.ignored.append(f"?lang={_short(lang)!r} is not one of {choices}; showing {shown}")
+        state.ignored.append(
+            _(
+                "?lang={value} is not one of {choices}; showing {shown}",
+                value=repr(_short(lang)),
+                choices=choices,
+                shown=shown,
+            )
+        )
 
 
 def _read_focus(state: PageState, focus: object, units: Collection[str]) -> None:
@@ -100,8 +127,11 @@ def _read_focus(state: PageState, focus: object, units: Collection[str]) -> None
         state.focus = text
     else:
         state.ignored.append(
-            f"?focus={_short(text)!r} is not the code of a map unit (ISO 3166-1 alpha-3, "
-            "e.g. POL); no country's card is open"
+            _(
+                "?focus={value} is not the code of a map unit (ISO 3166-1 alpha-3, e.g. POL); "
+                "no country's card is open",
+                value=repr(_short(text)),
+            )
         )
         state.focus = None
 
@@ -114,7 +144,9 @@ def _read_present(state: PageState, present: object) -> None:
     if text in YES + NO:
         state.present = text in YES
     else:
-        mode = "on" if state.present else "off"
-        state.ignored.append(
-            f"?present={_short(str(present))!r} is not 1 or 0; presentation mode {mode}"
+        text = (
+            _("?present={value} is not 1 or 0; presentation mode on")
+            if state.present
+            else _("?present={value} is not 1 or 0; presentation mode off")
         )
+        state.ignored.append(text.replace("{value}", repr(_short(str(present)))))

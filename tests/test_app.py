@@ -243,3 +243,10 @@ def test_a_bad_tour_link_is_ignored_and_said():
     assert any(
         "?tour= is not one of the tours (belt) nor a tour link: ?tour:0: tour:" in n for n in notes
     )
+
+
+def test_notes_on_ignored_parameters_are_in_the_pages_language():
+    app = run_app(date="2026-02-30", view="moon", lang="pl")
+    notes = [w.value.replace("\\", "") for w in app.warning]
+    assert any("?date='2026-02-30' nie jest datą" in n for n in notes), notes
+    assert any("?view='moon' nie jest jednym z: world, europe, eastern" in n for n in notes), notes

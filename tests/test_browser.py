@@ -222,7 +222,7 @@ def test_the_url_follows_each_settled_date_in_place(server, offline_page):
         assert page.url.endswith(f"/?date={day}&view=eastern&lang=en")
     frame.get_by_role("button", name="Europe").click()
     page.wait_for_function("location.search === '?date=1999-03-01&view=europe&lang=en'")
-    assert page.url.endswith("/?date=1999-03-01&view=europe")
+    assert page.url.endswith("/?date=1999-03-01&view=europe&lang=en")
     assert page.evaluate("history.length") == entries  # replaced: Back leaves the map
     # The page's title, icon and wide layout are sent once per session and stay.
     assert page.title() == "Mine Ban Treaty Map"

@@ -129,3 +129,34 @@ def test_a_presenters_tour_from_a_link_plays_with_its_note_and_its_countrys_card
         assert "Latvia" in card.locator("h2").inner_text()
         assert f"tour={link}" in page.url  # the map's own URL writes keep the app's tour
         context.close()
+
+
+def test_an_uploaded_tour_is_checked_listed_and_presented(browser, tmp_path):
+    bad = tmp_path / "talk.csv"
+    bad.write_text("date,view,title\n2025-13-01,asia,<b>x</b>\n", encoding="utf-8")
+    good = tmp_path / "mine.csv"
+    good.write_text(
+        "date,view,focus,title,note,hold\n2025-06-27,eastern,LTU,Three notices,Said.,20\n",
+        encoding="utf-8",
+    )
+    with streamlit_server() as base:
+        context = new_context(browser, viewport={"width": 1366, "height": 900})
+        page = context.new_page()
+        page.goto(f"{base}/?date=2026-02-20&view=eastern")
+        map_frame(page, on="2026-02-20")
+        page.get_by_text("Your own tour: a CSV file of stops").click()
+        upload = page.locator("[data-testid=stFileUploaderDropzoneInput]")
+        upload.set_input_files(str(bad))
+        page.get_by_text("Not loaded: 2 problems.").wait_for(timeout=20000)
+        problems = page.locator("[data-testid=stCode]").last.inner_text()
+        assert "talk.csv:2: date: '2025-13-01' is not a real calendar date" in problems
+        assert "talk.csv:2: view: 'asia' is not a view (world, europe, eastern)" in problems
+        assert page.get_by_text("The map tours the belt (the built-in tour).").is_visible()
+        upload.set_input_files(str(good))
+        page.get_by_role("button", name="Present this tour").click()
+        page.wait_for_function("location.search.includes('present=1')", timeout=20000)
+        frame = map_frame(page)
+        frame.wait_for_function("MBT.isoDay(MBT.day) === '2025-06-27'", timeout=20000)
+        assert "Three notices" in frame.locator(".mbt-caption").inner_text()
+        assert "tour=" in page.url  # a link that carries it
+        context.close()

@@ -111,3 +111,36 @@ def test_the_single_file_switches_language_with_no_network(browser, single_file)
     assert frame.evaluate("document.documentElement.lang") == "uk"
     assert "27 червня 2025" in frame.locator(".mbt-caption").inner_text()
     context.close()
+
+
+# What a panel's text may not do in any language: run past its panel's edge or into another
+# panel (the longest words are Lithuanian's and Finnish's), in presentation mode at 1280x720 and
+# on a phone.
+LAYOUT = """() => {
+  const panels = [...document.querySelectorAll('.mbt-panel')].filter((p) => p.offsetParent !== null);
+  const over = panels.filter((p) => p.scrollWidth > p.clientWidth + 1).map((p) => p.className);
+  const boxes = panels.map((p) => [p.className, p.getBoundingClientRect()]);
+  const meet = [];
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+    const [a, r] = boxes[i], [b, s] = boxes[j];
+    if (r.left < s.right - 1 && s.left < r.right - 1 && r.top < s.bottom - 1 && s.top < r.bottom - 1) meet.push([a, b]);
+  }
+  return {over, meet};
+}"""
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_panels_hold_their_words_in_each_language(browser, single_file, lang):
+    for viewport, query, options in (
+        ({"width": 1280, "height": 720}, "&present=1", {}),
+        ({"width": 390, "height": 844}, "", {"is_mobile": True, "has_touch": True}),
+    ):
+        context = new_context(browser, viewport=viewport, **options)
+        page = context.new_page()
+        page.goto(f"{single_file.as_uri()}?lang={lang}&date={DAY}&view=eastern{query}")
+        frame = map_frame(page, on=DAY)
+        two_frames(frame)
+        found = frame.evaluate(LAYOUT)
+        assert found["over"] == [], (lang, viewport, found["over"])
+        assert found["meet"] == [], (lang, viewport, found["meet"])
+        context.close()

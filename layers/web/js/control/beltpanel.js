@@ -51,6 +51,21 @@ export const beltPanel = {
       };
       show(opens(), false);
       toggle.addEventListener("click", () => show(table.hidden, true));
+      /* Where the panels of its corner would reach the date control (a short window, the single
+         file's events below it), it opens folded, unless the user chose. */
+      const makeRoom = () => {
+        if (chosen || table.hidden) return;
+        const bar = map.getContainer().querySelector(".mbt-timebar");
+        const panels = [...panel.parentNode.children].filter((p) => p.offsetParent !== null);
+        if (!bar || !panels.length) return;
+        const bottom = Math.max(...panels.map((p) => p.getBoundingClientRect().bottom));
+        if (bottom > bar.getBoundingClientRect().top - 4) {
+          show(false, false);
+          map.fire("mbt:panels");  /* the view is refitted into the room it leaves */
+        }
+      };
+      map.whenReady(() => requestAnimationFrame(makeRoom));
+      map.on("resize mbt:fitted", makeRoom);
       /* The frame's size is set after the map starts (link/bridge.js), and a phone turns. */
       map.getContainer().ownerDocument.defaultView.matchMedia(NARROW).addEventListener("change", () => {
         if (!chosen) show(opens(), false);

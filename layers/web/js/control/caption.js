@@ -39,5 +39,28 @@ export const caption = {
     };
     map.on("mbt:day", (e) => update(e.day, e.event));
     update(controller.state.day);
+    /* The date keeps to one line (it must not jump while playing): where the language's
+       longest date would not fit the caption ("2026 m. vasario 20 d." in presentation mode at
+       1280 px), its size comes down until that one fits. */
+    const fitDate = () => {
+      date.style.fontSize = "";
+      const style = getComputedStyle(date), size = parseFloat(style.fontSize);
+      const context = document.createElement("canvas").getContext("2d");
+      context.font = `${style.fontWeight} ${size}px ${style.fontFamily}`;
+      const spacing = (parseFloat(style.letterSpacing) || 0) * 24;
+      const widest = Math.max(...longestDates(controller.state.day).map((text) => context.measureText(text).width)) + spacing;
+      const room = date.parentNode.clientWidth - parseFloat(getComputedStyle(date.parentNode).paddingLeft)
+        - parseFloat(getComputedStyle(date.parentNode).paddingRight);
+      if (room > 0 && widest > room) date.style.fontSize = `${Math.floor(size * room / widest)}px`;
+    };
+    fitDate();
+    map.on("resize mbt:present", () => requestAnimationFrame(fitDate));
   },
 };
+
+/* A long date of each month (the 28th, two-digit days) of the day's year: the widest the caption
+   may have to show in this language. */
+function longestDates(day) {
+  const year = new Date(day * 86400000).getUTCFullYear();
+  return Array.from({length: 12}, (_, month) => longDay(Math.round(Date.UTC(year, month, 28) / 86400000)));
+}

@@ -941,6 +941,19 @@
         };
         show(opens(), false);
         toggle.addEventListener("click", () => show(table.hidden, true));
+        const makeRoom = () => {
+          if (chosen || table.hidden) return;
+          const bar = map.getContainer().querySelector(".mbt-timebar");
+          const panels = [...panel.parentNode.children].filter((p) => p.offsetParent !== null);
+          if (!bar || !panels.length) return;
+          const bottom = Math.max(...panels.map((p) => p.getBoundingClientRect().bottom));
+          if (bottom > bar.getBoundingClientRect().top - 4) {
+            show(false, false);
+            map.fire("mbt:panels");
+          }
+        };
+        map.whenReady(() => requestAnimationFrame(makeRoom));
+        map.on("resize mbt:fitted", makeRoom);
         map.getContainer().ownerDocument.defaultView.matchMedia(NARROW).addEventListener("change", () => {
           if (!chosen) show(opens(), false);
         });
@@ -1233,8 +1246,24 @@
       };
       map.on("mbt:day", (e) => update(e.day, e.event));
       update(controller.state.day);
+      const fitDate = () => {
+        date.style.fontSize = "";
+        const style = getComputedStyle(date), size = parseFloat(style.fontSize);
+        const context = document.createElement("canvas").getContext("2d");
+        context.font = `${style.fontWeight} ${size}px ${style.fontFamily}`;
+        const spacing = (parseFloat(style.letterSpacing) || 0) * 24;
+        const widest = Math.max(...longestDates(controller.state.day).map((text) => context.measureText(text).width)) + spacing;
+        const room = date.parentNode.clientWidth - parseFloat(getComputedStyle(date.parentNode).paddingLeft) - parseFloat(getComputedStyle(date.parentNode).paddingRight);
+        if (room > 0 && widest > room) date.style.fontSize = `${Math.floor(size * room / widest)}px`;
+      };
+      fitDate();
+      map.on("resize mbt:present", () => requestAnimationFrame(fitDate));
     }
   };
+  function longestDates(day) {
+    const year = new Date(day * 864e5).getUTCFullYear();
+    return Array.from({ length: 12 }, (_, month) => longDay(Math.round(Date.UTC(year, month, 28) / 864e5)));
+  }
 
   // layers/web/js/control/chart.js
   var chart = {
