@@ -144,3 +144,24 @@ def test_panels_hold_their_words_in_each_language(browser, single_file, lang):
         assert found["over"] == [], (lang, viewport, found["over"])
         assert found["meet"] == [], (lang, viewport, found["meet"])
         context.close()
+
+
+def test_choosing_a_language_on_the_map_or_the_page_opens_the_map_again_in_it(server, browser):
+    context = new_context(browser, viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    page.goto(f"{server}/?date={DAY}&view=eastern")
+    frame = map_frame(page, on=DAY)
+    frame.get_by_role("button", name="Language: English").click()
+    frame.locator("#mbt-language-list").get_by_role("button", name="Suomi").click()
+    page.wait_for_function("location.search.includes('lang=fi')", timeout=20000)
+    frame = map_frame(page, on=DAY)
+    frame.wait_for_function("document.documentElement.lang === 'fi'", timeout=20000)
+    assert expected("fi")["date"] in frame.locator(".mbt-caption").inner_text()
+    page.locator(".st-key-lang_choice").click()  # the page's own list
+    page.get_by_role("option", name="Polski").click()
+    page.wait_for_function("location.search.includes('lang=pl')", timeout=20000)
+    frame = map_frame(page, on=DAY)
+    frame.wait_for_function("document.documentElement.lang === 'pl'", timeout=20000)
+    assert expected("pl")["date"] in frame.locator(".mbt-caption").inner_text()
+    assert "date=2026-02-20&view=eastern&lang=pl" in page.url  # the same moment
+    context.close()
