@@ -7,6 +7,7 @@ Kept apart from ``geodata/`` and ``layers/``, which never import Streamlit.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from functools import partial
 from urllib.parse import urlencode
 
@@ -441,7 +442,8 @@ def offer_tour(treaty, end: dt.date) -> None:
     if upload is not None and state.get("tour_upload") != upload.file_id:
         state.tour_upload = upload.file_id
         try:
-            use_tour(read_tour(upload.getvalue(), upload.name, treaty, end))
+            tour = read_tour(upload.getvalue(), upload.name, treaty, end)
+            use_tour(replace(tour, name="upload"))  # never taken for a shipped one by its name
             state.tour_problems = None
         except TourError as error:  # nothing of the file is kept
             state.tour_problems = [str(problem) for problem in error.problems]
