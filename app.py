@@ -33,12 +33,14 @@ from layers.web.payload import tour_payload
 from page_sections import (
     MAP_HEIGHT,
     cached_geometry,
+    caption,
     choose_country,
     compare_rows,
     download,
     events_and_table,
     follow_map,
     heading,
+    info,
     load_map,
     map_image,
     offer_animation,
@@ -96,7 +98,7 @@ with header:  # in presentation mode the map fills the window: no page chrome (E
 # rerun adds them (README, Benchmark: cold start).
 panels = not present and st.session_state.get("map_drawn", False)
 if not present and not panels:
-    st.caption(_("The summary, events, table and downloads appear once the map is drawn."))
+    caption(_("The summary, events, table and downloads appear once the map is drawn."))
 if panels:
     GEOMETRY = or_stop(cached_geometry, tuple(treaty.units))  # after the map, which has its own
     pairs = belt_pairs(treaty, day, measured(GEOMETRY.borders))
@@ -127,7 +129,7 @@ if exports and exports.open:
         image, animation, single = st.columns(3, gap="medium")
         with image:
             shown_view = _(VIEW_LABELS[view])
-            st.caption(
+            caption(
                 _(
                     "The map on {date} ({view}), with legend, caption, sources.",
                     date=date_text(day),
@@ -148,11 +150,9 @@ if exports and exports.open:
             if len(span) == 2 and span[0] < span[1]:
                 offer_animation(kind, *span, view)
             else:
-                st.info(_("Pick a first and a last date."))
+                info(_("Pick a first and a last date."))
         with single:
-            st.caption(
-                _("One HTML file with the interactive map: opens with no server or network.")
-            )
+            caption(_("One HTML file with the interactive map: opens with no server or network."))
             page_args = (treaty, GEOMETRY, day, view, today, lang)
             download(_("HTML map"), f"{day}-{lang}.html", html_bytes, *page_args)
             events_args = (treaty, day, "events", lang)

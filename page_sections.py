@@ -80,11 +80,11 @@ def or_stop(load, *args):
     """What *load* returns, or (the data does not validate) an error page listing every problem."""
     try:
         return load(*args)
-    except DataError as error:
-        st.error(
+    except DataError as invalid:
+        error(
             _("The data (tables or boundary layers) does not validate, so the map cannot be shown.")
         )
-        st.code("\n".join(str(p) for p in error.problems), language=None)
+        st.code("\n".join(str(p) for p in invalid.problems), language=None)
         st.stop()
 
 
@@ -119,8 +119,8 @@ def tour_from_link(text: str, treaty, end: dt.date):
         return load_shipped(text, treaty, end), None
     try:
         return tour_from_param(text, treaty, end), None
-    except TourError as error:
-        problems = "; ".join(str(problem) for problem in error.problems[:3])
+    except TourError as refused:
+        problems = "; ".join(str(problem) for problem in refused.problems[:3])
         names = ", ".join(shipped_tours())
         note = _(
             "?tour= is not one of the tours ({names}) nor a tour link: {problems}",
@@ -229,6 +229,20 @@ def heading(css: str, present: bool) -> None:
         )
     for note in st.session_state.get("ignored", []):
         st.warning(escape_markdown(_("Ignored {note}.", note=note)), icon=":material/warning:")
+
+
+def caption(text: str) -> None:
+    """Small text under a control. The words come from a catalogue (outside text): shown as
+    typed, never as Markdown, links or HTML; so for ``error`` and ``info``."""
+    st.caption(escape_markdown(text))
+
+
+def error(text: str) -> None:
+    st.error(escape_markdown(text))
+
+
+def info(text: str) -> None:
+    st.info(escape_markdown(text))
 
 
 def download(label: str, name: str, make, *args) -> None:
@@ -384,7 +398,7 @@ def offer_job(slot: str, label: str, key: tuple, make, file_name: str) -> None:
         bar.progress(job.done / job.total if job.total and not place else 0.0, text=text)
     bar.empty()
     if job.state != "done":
-        st.error(_("Not made ({why}): try again.", why=job.error or _("dropped")))
+        error(_("Not made ({why}): try again.", why=job.error or _("dropped")))
         return
     size = number_text(len(job.result) / 1e6, 1)
     st.download_button(
@@ -410,7 +424,7 @@ def offer_animation(kind: str, start, end, view) -> None:
 
 def offer_site(day: dt.date, view: str, today: dt.date) -> None:
     """The static site (a ZIP), made through the export queue, and the snippet to embed it."""
-    st.caption(
+    caption(
         _(
             "A folder for any static host (S3, GitHub Pages, nginx): the map, an embeddable "
             "page, link previews. Unzip it and upload it as it is (README: headers to set)."
@@ -419,7 +433,7 @@ def offer_site(day: dt.date, view: str, today: dt.date) -> None:
     make = in_child(site_zip, day, view, today)
     key = ("site", day, view, today)
     offer_job("site", _("static site (ZIP)"), key, make, f"site-{day}.zip")
-    st.caption(_("To embed the map in an article (put your site's address):"))
+    caption(_("To embed the map in an article (put your site's address):"))
     st.code(embed_snippet(day, view), language="html")
 
 
@@ -429,7 +443,7 @@ def offer_tour(treaty, end: dt.date) -> None:
     if one is found; text never run, shown escaped), then presented on the map, offered back
     as a link (if it fits) or a file, and as slides."""
     state = st.session_state
-    st.caption(
+    caption(
         _(
             "A tour is a CSV file with a row a stop: date, view (world, europe or eastern), "
             "optional focus (a country's code), title, optional note and hold (seconds). "
@@ -445,15 +459,15 @@ def offer_tour(treaty, end: dt.date) -> None:
             tour = read_tour(upload.getvalue(), upload.name, treaty, end)
             use_tour(replace(tour, name="upload"))  # never taken for a shipped one by its name
             state.tour_problems = None
-        except TourError as error:  # nothing of the file is kept
-            state.tour_problems = [str(problem) for problem in error.problems]
+        except TourError as refused:  # nothing of the file is kept
+            state.tour_problems = [str(problem) for problem in refused.problems]
     if state.get("tour_problems"):
         count = len(state.tour_problems)
-        st.error(ngettext("Not loaded: {n} problem.", "Not loaded: {n} problems.", count))
+        error(ngettext("Not loaded: {n} problem.", "Not loaded: {n} problems.", count))
         st.code("\n".join(state.tour_problems), language=None)
     tour = state.tour
     if tour is None:
-        st.caption(_("The map tours the belt (the built-in tour)."))
+        caption(_("The map tours the belt (the built-in tour)."))
         return
     stops = tour.stops_in(language())
     rows = [
@@ -477,10 +491,10 @@ def offer_tour(treaty, end: dt.date) -> None:
         base = str(st.context.url or "").split("?")[0]
         query = urlencode(link_to(state.day.isoformat(), state.view, state.lang, False, None,
                                   state.tour_link))  # fmt: skip
-        st.caption(_("A link to this tour:"))
+        caption(_("A link to this tour:"))
         st.code(f"{base}?{query}", language=None)
     else:
-        st.caption(_("Too long for a link: share the file."))
+        caption(_("Too long for a link: share the file."))
     download_file(_("This tour (CSV)"), f"tour-{tour.name}.csv", tour_csv(tour))
     offer_deck(tour_csv(tour))
 
