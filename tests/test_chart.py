@@ -103,3 +103,22 @@ def inset_x(when):
         * (when - day("2024-01-01")).days
         / (day("2026-11-23") - day("2024-01-01")).days
     )
+
+
+def test_the_charts_words_for_the_browser_are_those_the_svgs_draw_in_the_language(treaty):
+    import datetime as dt
+    from html import escape
+
+    from layers.i18n import speaking
+    from layers.picture.chart import INSET_START, chart_texts, history_inset_svg, history_svg
+
+    end = dt.date(2026, 12, 1)
+    with speaking("pl"):
+        words = chart_texts(treaty, end)
+        history, inset = history_svg(treaty, end), history_inset_svg(treaty, INSET_START, end)
+    assert words["insetHeading"] == "Państwa związane Konwencją (przybliżenie)"  # the catalogue's
+    assert words["months"][:2] == ["sty 2024", "lip 2024"]  # CLDR's Polish abbreviations
+    for text in [*words["labels"][:1], words["heading"]]:
+        assert escape(text) in history
+    for text in [words["labels"][1], words["insetHeading"], *words["months"]]:
+        assert escape(text) in inset

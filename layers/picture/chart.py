@@ -8,9 +8,8 @@ the date control; in the app the same SVG marks the page's date.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from functools import cache
-from html import escape, unescape
+from html import escape
 
 from geodata.model import OPENED, Status, Treaty
 from geodata.timeline import change_dates, counts_on, dated_events
@@ -55,7 +54,7 @@ def history_svg(
     """The chart as an SVG document; *day*, if given, is marked with a vertical line."""
     start, total = OPENED, len(treaty.states())
     steps = series(treaty, end)
-    label = _("States by status, {start} to {end}", start=start.year, end=end.year)
+    label = history_label(end)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
         f'class="mbt-chart" role="img" aria-label="{escape(label)}">'
@@ -128,7 +127,7 @@ def _axes(start: dt.date, end: dt.date, total: int) -> str:
     for count in (0, 100, total):
         y = y_of(count, total)
         out.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{count}</text>')
-    heading = escape(_("States by status (of {total})", total=total))
+    heading = escape(history_heading(total))
     out.append(f'<text class="mbt-chart-heading" x="{left}" y="{top - 6}">{heading}</text>')
     out.append("</g>")
     return "".join(out)
@@ -193,11 +192,7 @@ def history_inset_svg(
     def y(n: float) -> float:
         return bottom - (bottom - top) * (min(max(n, low), high) - low) / (high - low)
 
-    label = _(
-        "States bound by the Convention, {start} to {end}",
-        start=month_year(start, "wide"),
-        end=month_year(end, "wide"),
-    )
+    label = inset_label(start, end)
     steps = bound_series(treaty, start, end)
     points = []
     for (d, n), (following, _count) in zip(steps, [*steps[1:], (end, 0)], strict=True):
@@ -250,39 +245,58 @@ def _inset_axes(x, y, start: dt.date, end: dt.date) -> str:
                 f'<text class="mbt-chart-axis" data-count="{count}" x="{left - 6}" '
                 f'y="{y(count) + 4:.1f}" text-anchor="end">{count}</text>'
             )
-    month = dt.date(start.year, start.month, 1)
-    while month <= end:
-        if month >= start and month.month in (1, 7):
-            label = escape(month_year(month, "abbreviated"))
-            out.append(
-                f'<line x1="{x(month):.1f}" x2="{x(month):.1f}" y1="{bottom}" y2="{bottom + 5}" '
-                f'stroke="{ink}"/><text class="mbt-chart-month" x="{x(month):.1f}" '
-                f'y="{bottom + 19}" '
-                f'text-anchor="middle">{label}</text>'
-            )
-        month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
-    out.append(f'<text x="{left}" y="{top - 6}">States bound by the Convention (zoom)</text>')
+    for month in inset_ticks(start, end):
+        label = escape(month_year(month, "abbreviated"))
+        out.append(
+            f'<line x1="{x(month):.1f}" x2="{x(month):.1f}" y1="{bottom}" y2="{bottom + 5}" '
+            f'stroke="{ink}"/><text class="mbt-chart-month" x="{x(month):.1f}" '
+            f'y="{bottom + 19}" '
+            f'text-anchor="middle">{label}</text>'
+        )
+    heading = escape(inset_heading())
+    out.append(f'<text class="mbt-chart-inset-heading" x="{left}" y="{top - 6}">{heading}</text>')
     out.append("</g>")
     return "".join(out)
+
+
+def history_label(end: dt.date) -> str:
+    return _("States by status, {start} to {end}", start=OPENED.year, end=end.year)
+
+
+def history_heading(total: int) -> str:
+    return _("States by status (of {total})", total=total)
+
+
+def inset_label(start: dt.date, end: dt.date) -> str:
+    return _(
+        "States bound by the Convention, {start} to {end}",
+        start=month_year(start, "wide"),
+        end=month_year(end, "wide"),
+    )
+
+
+def inset_heading() -> str:
+    return _("States bound by the Convention (zoom)")
+
+
+def inset_ticks(start: dt.date, end: dt.date) -> list[dt.date]:
+    """The inset's labelled months: each January and July from *start* to *end*."""
+    months, month = [], dt.date(start.year, start.month, 1)
+    while month <= end:
+        if month >= start and month.month in (1, 7):
+            months.append(month)
+        month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return months
 
 
 def chart_texts(treaty: Treaty, end: dt.date) -> dict:
     """The words of :func:`history_svg` and :func:`history_inset_svg` in the current language,
     for the browser to put in the charts it has (their shapes are the same in every language):
-    each chart's label, the first one's heading, the inset's month ticks in order."""
-    history = history_svg(treaty, end)
-    inset = history_inset_svg(treaty, end=end)
+    each chart's label and heading, the inset's month ticks in order. The same functions write
+    them into the SVGs."""
     return {
-        "labels": [_attribute(svg, "aria-label") for svg in (history, inset)],
-        "heading": _texts(history, "mbt-chart-heading")[0],
-        "months": _texts(inset, "mbt-chart-month"),
+        "labels": [history_label(end), inset_label(INSET_START, end)],
+        "heading": history_heading(len(treaty.states())),
+        "insetHeading": inset_heading(),
+        "months": [month_year(month, "abbreviated") for month in inset_ticks(INSET_START, end)],
     }
-
-
-def _attribute(svg: str, name: str) -> str:
-    start = svg.index(f'{name}="') + len(name) + 2
-    return unescape(svg[start : svg.index('"', start)])
-
-
-def _texts(svg: str, css_class: str) -> list[str]:
-    return [unescape(text) for text in re.findall(f'class="{css_class}"[^>]*>([^<]*)</text>', svg)]

@@ -2,7 +2,7 @@
    event a tour stop names). */
 
 import {el} from "../core/dom.js";
-import {isoDay} from "../core/days.js";
+import {isoDay, parseDay, parts} from "../core/days.js";
 import {longDay} from "../core/format.js";
 import {t} from "../core/i18n.js";
 import {lastAtOrBefore} from "../core/lookup.js";
@@ -61,6 +61,6 @@ export const caption = {
 /* A long date of each month (the 28th, two-digit days) of the day's year: the widest the caption
    may have to show in this language. */
 function longestDates(day) {
-  const year = new Date(day * 86400000).getUTCFullYear();
-  return Array.from({length: 12}, (_, month) => longDay(Math.round(Date.UTC(year, month, 28) / 86400000)));
+  const {year} = parts(day);
+  return Array.from({length: 12}, (_, month) => longDay(parseDay(`${year}-${String(month + 1).padStart(2, "0")}-28`)));
 }

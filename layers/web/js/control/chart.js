@@ -62,13 +62,15 @@ export const chart = {
 };
 
 /* The charts' words in the page's language (their shapes are the same in every language): the
-   labels, the heading, the month ticks and each event mark's title, set as text. */
+   labels, the headings, the month ticks and each event mark's title, set as text. */
 function speak(panel, data) {
   const words = data.chartWords;
   if (!words) return;
   panel.querySelectorAll("svg").forEach((svg, i) => { if (words.labels[i]) svg.setAttribute("aria-label", words.labels[i]); });
-  const heading = panel.querySelector(".mbt-chart-heading");
-  if (heading) heading.textContent = words.heading;
+  for (const [selector, text] of [[".mbt-chart-heading", words.heading], [".mbt-chart-inset-heading", words.insetHeading]]) {
+    const node = panel.querySelector(selector);
+    if (node && text) node.textContent = text;
+  }
   panel.querySelectorAll(".mbt-chart-month").forEach((tick, i) => { if (words.months[i]) tick.textContent = words.months[i]; });
   for (const mark of panel.querySelectorAll("[data-event]")) {
     const event = data.events[Number(mark.dataset.event)], title = mark.querySelector("title");

@@ -1261,8 +1261,8 @@
     }
   };
   function longestDates(day) {
-    const year = new Date(day * 864e5).getUTCFullYear();
-    return Array.from({ length: 12 }, (_, month) => longDay(Math.round(Date.UTC(year, month, 28) / 864e5)));
+    const { year } = parts(day);
+    return Array.from({ length: 12 }, (_, month) => longDay(parseDay(`${year}-${String(month + 1).padStart(2, "0")}-28`)));
   }
 
   // layers/web/js/control/chart.js
@@ -1326,8 +1326,10 @@
     panel.querySelectorAll("svg").forEach((svg, i) => {
       if (words2.labels[i]) svg.setAttribute("aria-label", words2.labels[i]);
     });
-    const heading = panel.querySelector(".mbt-chart-heading");
-    if (heading) heading.textContent = words2.heading;
+    for (const [selector, text] of [[".mbt-chart-heading", words2.heading], [".mbt-chart-inset-heading", words2.insetHeading]]) {
+      const node = panel.querySelector(selector);
+      if (node && text) node.textContent = text;
+    }
     panel.querySelectorAll(".mbt-chart-month").forEach((tick, i) => {
       if (words2.months[i]) tick.textContent = words2.months[i];
     });
