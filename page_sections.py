@@ -37,7 +37,7 @@ from layers.i18n import (
 )
 from layers.params import parse_params
 from layers.style import STATUS_STYLE
-from layers.text import escape_markdown, folded
+from layers.text import escape_markdown, folded, shortened
 from layers.tours import (
     TourError,
     load_shipped,
@@ -127,11 +127,7 @@ def tour_from_link(text: str, treaty, end: dt.date):
             names=names,
             problems=problems,
         )
-        return None, _short(note)
-
-
-def _short(text: str, limit: int = 300) -> str:
-    return text if len(text) <= limit else text[: limit - 3] + "..."
+        return None, shortened(note, 300)
 
 
 def use_tour(tour) -> None:

@@ -220,9 +220,7 @@ def language() -> str:
 @contextmanager
 def speaking(lang: str):
     """Write text in *lang* inside the block (an unknown code is an error, not English)."""
-    if lang not in LANGUAGES:
-        raise ValueError(f"language {lang!r} is not one of {', '.join(LANGUAGES)}")
-    token = _speaking.set(lang)
+    token = _speaking.set(_known(lang))
     try:
         yield
     finally:
@@ -231,9 +229,13 @@ def speaking(lang: str):
 
 def use_language(lang: str) -> None:
     """Write text in *lang* from now on in this thread's context (the app, once per run)."""
+    _speaking.set(_known(lang))
+
+
+def _known(lang: str) -> str:
     if lang not in LANGUAGES:
         raise ValueError(f"language {lang!r} is not one of {', '.join(LANGUAGES)}")
-    _speaking.set(lang)
+    return lang
 
 
 def _(text: str, **values) -> str:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from geodata.dates import parse_day
 from layers.i18n import LANGUAGES, _
+from layers.text import shortened as _short
 from layers.views import VIEW_LABELS
 
 KNOWN = ("date", "view", "lang", "focus", "present", "tour")  # ?tour=: page_sections.py
@@ -24,10 +25,6 @@ class PageState:
     lang: str = "en"
     focus: str | None = None  # the map unit whose card is open
     ignored: list[str] = field(default_factory=list)
-
-
-def _short(text: str) -> str:
-    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def parse_params(

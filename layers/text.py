@@ -13,6 +13,11 @@ def escape_markdown(text: str) -> str:
     return MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
+def shortened(text: str, limit: int = 40) -> str:
+    """*text* cut to *limit* characters with "..." (a value quoted back in a note)."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def folded(text: str) -> str:
     """*text* as a search compares it: accents, apostrophes and case ignored ("Cote d'Ivoire"
     finds "Côte d’Ivoire"); the map's own search folds the same way (js/core/search.js)."""
